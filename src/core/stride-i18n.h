@@ -1,0 +1,16 @@
+/* stride-i18n.h: gettext set-up shared by every layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gi18n-lib.h>
+
+G_BEGIN_DECLS
+
+void   stride_i18n_init            (void);
+char  *stride_i18n_collapse_space  (const char *text);
+const char *stride_i18n_data_text  (const char *text);
+
+G_END_DECLS

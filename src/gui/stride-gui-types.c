@@ -1,0 +1,24 @@
+/* stride-gui-types.c: registers the widget types that .ui files name
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "stride-gui-types.h"
+#include "stride-preferences-window.h"
+#include "stride-window.h"
+
+/**
+ * stride_gui_ensure_types:
+ *
+ * GtkBuilder finds a custom widget type by name only once it is registered;
+ * every Stride widget type is listed here, so templates and tests can use it.
+ */
+void
+stride_gui_ensure_types (void)
+{
+  g_type_ensure (STRIDE_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (STRIDE_TYPE_WINDOW);
+}
