@@ -1,0 +1,128 @@
+/* stride-findings.h: what the engine works out from one visit, with reasons
+ *
+ * Plain structs: the engine fills them, the report, the GUI, the store and
+ * `stride-cli evaluate` read them. Every conclusion carries its reasons, each
+ * naming the rule id of ../shared/clinical/rules.md that produced it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "stride-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *rule_id;   /* "RF-OTTAWA", "LS-IRRITABILITY", "PH-1", … */
+  char *item;      /* (nullable) the protocol item whose answer triggered it */
+  char *text;      /* a sentence for people, in the current language */
+} StrideReason;
+
+StrideReason *stride_reason_new  (const char   *rule_id,
+                                  const char   *item,
+                                  const char   *text);
+void          stride_reason_free (StrideReason *reason);
+
+/* A red flag that fired (rules §1). */
+typedef struct
+{
+  char              *rule_id;      /* "RF-SEPTIC" … */
+  StrideTriage       referral;
+  StrideRestriction  restriction;
+  GPtrArray         *reasons;      /* StrideReason: the answers that fired it */
+} StrideRedFlag;
+
+/* One objective test of rules §3, per side where it applies. */
+typedef struct
+{
+  char      *test_id;          /* "MT-SLS" … */
+  gboolean   per_side;
+  gboolean   tested[3];        /* indexed by StrideSide; [NONE] for single tests */
+  double     value[3];         /* the performance (reps, cm, N, score, minutes) */
+  gboolean   has_pain[3];
+  double     pain[3];          /* NRS the test provoked */
+  char      *not_tested_reason; /* (nullable) e.g. "bone stress suspected" */
+  gboolean   has_lsi;          /* FALSE with both knees involved, or a side missing */
+  double     lsi;              /* percent, involved ÷ uninvolved × 100 */
+  char      *reference;        /* the reference value, for people */
+  GPtrArray *reasons;          /* StrideReason */
+} StrideTestResult;
+
+/* One criterion of MT-RTR (rules §3), or rtr.irritability / rtr.red-flags. */
+typedef struct
+{
+  char                 *id;    /* "MT-WALK", …, "irritability", "red-flags" */
+  StrideCriterionState  state;
+  GPtrArray            *reasons;
+} StrideCriterion;
+
+typedef struct
+{
+  StridePresentationKind  kind;
+  char                   *primary;     /* (nullable) "PR-PFP" … */
+  char                   *secondary;   /* (nullable) with %STRIDE_PRESENTATION_MIXED */
+  GHashTable             *scores;      /* "PR-…" → GINT_TO_POINTER (score) */
+  GPtrArray              *features;    /* StrideReason: each feature that counted */
+  gboolean                capped_by_injury;
+  gboolean                suggest_referred_screen;  /* PR-REFERRED */
+} StridePresentation;
+
+typedef struct
+{
+  /* Triage (rules §1): the highest referral, the strictest restriction. */
+  StrideTriage        triage;
+  StrideRestriction   restriction;
+  GPtrArray          *red_flags;       /* StrideRedFlag, in the order of the table */
+
+  StrideIrritability  irritability;
+  GPtrArray          *irritability_reasons;   /* StrideReason */
+
+  /* LS-MONITOR: whether loading stays within the pain rules, and which rule
+   * (the stricter patellofemoral one when PR-PFP is likely or possible). */
+  gboolean            monitor_known;
+  gboolean            monitor_holds;
+  gboolean            monitor_pfp_rule;
+  GPtrArray          *monitor_reasons;
+
+  StrideSide          involved;        /* NONE when both knees are involved */
+  gboolean            both_involved;
+  GPtrArray          *tests;           /* StrideTestResult, in the order of rules §3 */
+  GPtrArray          *rtr;             /* StrideCriterion, in the order of MT-RTR */
+
+  StridePresentation  presentation;
+
+  StridePhase         phase;
+  GPtrArray          *phase_reasons;   /* StrideReason */
+  StrideFollowup      followup;
+  GPtrArray          *followup_reasons;
+  gboolean            dose_step_down;  /* PH-FU rule 4: hold, dose down one step */
+  gboolean            phase_done;      /* PH-DONE: maintenance plan */
+} StrideFindings;
+
+StrideFindings         *stride_findings_new          (void);
+void                    stride_findings_free         (StrideFindings *findings);
+const StrideTestResult *stride_findings_get_test     (StrideFindings *findings,
+                                                      const char     *test_id);
+const StrideCriterion  *stride_findings_get_criterion (StrideFindings *findings,
+                                                      const char     *id);
+gboolean                stride_findings_has_red_flag (StrideFindings *findings,
+                                                      const char     *rule_id);
+
+StrideRedFlag    *stride_red_flag_new        (const char        *rule_id,
+                                              StrideTriage       referral,
+                                              StrideRestriction  restriction);
+void              stride_red_flag_free       (StrideRedFlag     *flag);
+StrideTestResult *stride_test_result_new     (const char        *test_id,
+                                              gboolean           per_side);
+void              stride_test_result_free    (StrideTestResult  *result);
+StrideCriterion  *stride_criterion_new       (const char        *id,
+                                              StrideCriterionState state);
+void              stride_criterion_free      (StrideCriterion   *criterion);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrideReason, stride_reason_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrideFindings, stride_findings_free)
+
+G_END_DECLS
