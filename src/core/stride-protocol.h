@@ -1,0 +1,70 @@
+/* stride-protocol.h: what the assessment asks (data/protocol/protocol.xml)
+ *
+ * CONTRACT (implemented in stride-protocol.c by the engine work): the item
+ * ids are those of protocol.xml; labels and help are translated on lookup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "stride-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STRIDE_ITEM_YES_NO,
+  STRIDE_ITEM_SCALE,     /* NRS 0–10, whole numbers */
+  STRIDE_ITEM_NUMBER,    /* with unit, range and decimal digits */
+  STRIDE_ITEM_CHOICE,    /* one of the choices */
+  STRIDE_ITEM_MULTI,     /* any of the choices */
+  STRIDE_ITEM_DATE,
+  STRIDE_ITEM_TEXT,
+} StrideItemType;
+
+typedef struct
+{
+  char *id;
+  char *label;           /* translated */
+} StrideChoice;
+
+typedef struct
+{
+  char            *id;          /* "worst-pain", "mt-sls-reps" … */
+  char            *section;     /* "history", "red-flags", "load-sensitivity", "movement-tolerance" */
+  char            *group;       /* (nullable) a heading inside the section */
+  StrideItemType   type;
+  char            *label;       /* translated, plain text (never markup) */
+  char            *help;        /* (nullable) translated */
+  char            *unit;        /* (nullable) "min", "cm", "N", "km", "reps" */
+  gboolean         has_range;
+  double           min;
+  double           max;
+  int              digits;      /* decimals allowed for numbers */
+  gboolean         per_side;
+  gboolean         required;
+  GPtrArray       *choices;     /* StrideChoice, for choice and multi items */
+  char           **rules;       /* rule ids that read this item, NULL-terminated */
+} StrideItem;
+
+#define STRIDE_TYPE_PROTOCOL (stride_protocol_get_type ())
+
+G_DECLARE_FINAL_TYPE (StrideProtocol, stride_protocol, STRIDE, PROTOCOL, GObject)
+
+StrideProtocol   *stride_protocol_load_default  (GError         **error);
+StrideProtocol   *stride_protocol_new_from_file (const char      *path,
+                                                 GError         **error);
+const StrideItem *stride_protocol_lookup        (StrideProtocol  *self,
+                                                 const char      *item_id);
+GPtrArray        *stride_protocol_get_items     (StrideProtocol  *self);
+GPtrArray        *stride_protocol_get_section   (StrideProtocol  *self,
+                                                 const char      *section);
+gboolean          stride_protocol_check_value   (StrideProtocol  *self,
+                                                 const char      *item_id,
+                                                 StrideSide       side,
+                                                 const char      *value,
+                                                 GError         **error);
+
+G_END_DECLS
