@@ -501,7 +501,14 @@ read_document (Reader  *reader,
 
   root = xmlDocGetRootElement (doc);
   version = stride_xml_get_prop (root, "version");
-  if (version != NULL && !g_str_equal (version, STRIDE_DOCUMENT_VERSION))
+  if (version == NULL)
+    {
+      stride_xml_set_error (error, STRIDE_XML_ERROR_VERSION, reader->name, root,
+                            _("the format version is missing: give <assessment version=\"%s\">"),
+                            STRIDE_DOCUMENT_VERSION);
+      return NULL;
+    }
+  if (!g_str_equal (version, STRIDE_DOCUMENT_VERSION))
     {
       stride_xml_set_error (error, STRIDE_XML_ERROR_VERSION, reader->name, root,
                             /* TRANSLATORS: %s are format version numbers */
