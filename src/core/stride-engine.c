@@ -44,6 +44,7 @@ typedef struct
   gboolean             injury_dated;
   int                  injury_days;    /* visit date − injury date */
   gboolean             bone_stress;    /* RF-BONE-STRESS or RF-HIP-STRESS fired */
+  StrideEngineLocation *location;      /* (nullable) where an error was found */
 } Ctx;
 
 /* ------------------------------------------------------------------------ */
@@ -820,7 +821,7 @@ static void
 monitor (Ctx *c)
 {
   static const char * const inputs[] = {
-    "pain-during-running", "pain-after-running", "next-morning", "pain-rising", "settle-time",
+    "pain-during-running", "pain-after-running", "next-morning", "pain-rising",
   };
   StrideFindings *f = c->f;
   GPtrArray *r = f->monitor_reasons;
@@ -830,6 +831,8 @@ monitor (Ctx *c)
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     f->monitor_known |= stride_answers_has (c->a, inputs[i], STRIDE_SIDE_NONE);
   f->monitor_pfp_rule = pfp_rule_applies (f);
+  if (f->monitor_pfp_rule)
+    f->monitor_known |= stride_answers_has (c->a, "settle-time", STRIDE_SIDE_NONE);
 
   if (num (c, "pain-during-running", STRIDE_SIDE_NONE, &v) && v > 5)
     {
@@ -2018,6 +2021,9 @@ check_override (Ctx                   *c,
   if (stride_override_check (o, c->f, &local))
     return TRUE;
 
+  if (c->location != NULL)
+    c->location->what = g_strdup (o->what);
+
   g_set_error (error, STRIDE_ENGINE_ERROR, STRIDE_ENGINE_ERROR_OVERRIDE, _("visit “%s”: %s"),
                c->visit->id != NULL ? c->visit->id : "", local->message);
   return FALSE;
@@ -2084,9 +2090,10 @@ override_phase (Ctx     *c,
 /* One visit                                                                */
 
 static gboolean
-check_answers (StrideProtocol  *protocol,
-               StrideVisit     *visit,
-               GError         **error)
+check_answers (StrideProtocol        *protocol,
+               StrideVisit           *visit,
+               StrideEngineLocation  *location,
+               GError               **error)
 {
   g_autoptr(GPtrArray) keys = stride_answers_list_keys (visit->answers);
 
@@ -2101,6 +2108,8 @@ check_answers (StrideProtocol  *protocol,
                                            stride_answers_get (visit->answers, item, side),
                                            &local))
         {
+          if (location != NULL)
+            location->item = g_strdup (item);
           g_set_error (error, STRIDE_ENGINE_ERROR, STRIDE_ENGINE_ERROR_ANSWER,
                        _("visit “%s”: %s"), visit->id != NULL ? visit->id : "",
                        local != NULL ? local->message
@@ -2112,6 +2121,46 @@ check_answers (StrideProtocol  *protocol,
   return TRUE;
 }
 
+/* The history a clinician takes (onset, side, injury, running profile…) does
+ * not change between visits: a follow-up that leaves such an item out keeps
+ * the answer of the latest earlier visit that has it. */
+static StrideAnswers *
+answers_with_history (StrideProtocol   *protocol,
+                      StrideAssessment *assessment,
+                      guint             index)
+{
+  StrideVisit *visit = g_ptr_array_index (assessment->visits, index);
+  StrideAnswers *answers = stride_answers_copy (visit->answers);
+  g_autoptr(GPtrArray) history = stride_protocol_get_section (protocol, "history");
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const StrideItem *item = g_ptr_array_index (history, i);
+      const StrideSide sides_one[] = { STRIDE_SIDE_NONE };
+      const StrideSide sides_two[] = { STRIDE_SIDE_LEFT, STRIDE_SIDE_RIGHT };
+      const StrideSide *sides = item->per_side ? sides_two : sides_one;
+
+      for (guint k = 0; k < (item->per_side ? 2u : 1u); k++)
+        {
+          if (stride_answers_has (answers, item->id, sides[k]))
+            continue;
+          for (guint j = index; j-- > 0;)
+            {
+              StrideVisit *earlier = g_ptr_array_index (assessment->visits, j);
+              const char *value = stride_answers_get (earlier->answers, item->id, sides[k]);
+
+              if (value != NULL)
+                {
+                  stride_answers_set (answers, item->id, sides[k], value);
+                  break;
+                }
+            }
+        }
+    }
+
+  return answers;
+}
+
 static StrideFindings *
 evaluate_visit (StrideProtocol       *protocol,
                 const StridePatient  *patient,
@@ -2120,6 +2169,8 @@ evaluate_visit (StrideProtocol       *protocol,
                 StrideFindings       *prev,
                 StrideVisit          *start_visit,
                 StrideFindings       *start,
+                StrideAnswers        *answers,
+                StrideEngineLocation *location,
                 GError              **error)
 {
   g_autoptr(StrideFindings) f = stride_findings_new ();
@@ -2127,18 +2178,19 @@ evaluate_visit (StrideProtocol       *protocol,
   GDate injury_date;
   double now_worst, prev_worst;
 
-  if (!check_answers (protocol, visit, error))
+  if (!check_answers (protocol, visit, location, error))
     return NULL;
 
   c->protocol = protocol;
   c->patient = patient;
   c->visit = visit;
-  c->a = visit->answers;
+  c->a = answers;
   c->f = f;
   c->prev_visit = prev_visit;
   c->prev = prev;
   c->start_visit = start_visit;
   c->start = start;
+  c->location = location;
 
   if (g_date_valid (&visit->date))
     c->date = visit->date;
@@ -2199,22 +2251,39 @@ evaluate_visit (StrideProtocol       *protocol,
 }
 
 /**
- * stride_engine_evaluate:
+ * stride_engine_location_clear:
+ * @location: a location filled by stride_engine_evaluate_located()
+ *
+ * Frees what @location holds.
+ */
+void
+stride_engine_location_clear (StrideEngineLocation *location)
+{
+  g_return_if_fail (location != NULL);
+
+  g_clear_pointer (&location->what, g_free);
+  g_clear_pointer (&location->item, g_free);
+  location->visit_index = 0;
+}
+
+/**
+ * stride_engine_evaluate_located:
  * @protocol: the protocol the answers follow
  * @assessment: a patient and their visits, oldest first
+ * @location: (out caller-allocates) (optional): on error, the visit, override
+ *   or answer at fault, so that a reader can name its line; zero it first and
+ *   clear it with stride_engine_location_clear()
  * @error: return location for an error
  *
- * Judges the last visit of @assessment by rules.md §0–§5. The earlier visits
- * are evaluated in turn to give the previous phase (PH-FU) and the start of the
- * programme (RF-PERSISTENT). The findings hold the effective values (after
- * the clinician's overrides) and the computed ones.
+ * As stride_engine_evaluate(), telling where an error was found.
  *
  * Returns: (transfer full) (nullable): the findings of the last visit
  */
 StrideFindings *
-stride_engine_evaluate (StrideProtocol    *protocol,
-                        StrideAssessment  *assessment,
-                        GError           **error)
+stride_engine_evaluate_located (StrideProtocol        *protocol,
+                                StrideAssessment      *assessment,
+                                StrideEngineLocation  *location,
+                                GError               **error)
 {
   g_autoptr(GPtrArray) all = NULL;
   int start = -1;
@@ -2236,22 +2305,46 @@ stride_engine_evaluate (StrideProtocol    *protocol,
       StrideVisit *visit = g_ptr_array_index (assessment->visits, i);
       StrideVisit *prev_visit = i > 0 ? g_ptr_array_index (assessment->visits, i - 1) : NULL;
       StrideFindings *prev = i > 0 ? g_ptr_array_index (all, i - 1) : NULL;
+      g_autoptr(StrideAnswers) answers = answers_with_history (protocol, assessment, i);
       StrideFindings *f;
 
       /* This programme started at the latest initial visit (or the oldest visit). */
       if (visit->kind == STRIDE_VISIT_INITIAL || start < 0)
         start = (int) i;
 
+      if (location != NULL)
+        location->visit_index = i;
       f = evaluate_visit (protocol, assessment->patient, visit, prev_visit, prev,
                           start < (int) i ? g_ptr_array_index (assessment->visits, start) : NULL,
                           start < (int) i ? g_ptr_array_index (all, start) : NULL,
-                          error);
+                          answers, location, error);
       if (f == NULL)
         return NULL;
       g_ptr_array_add (all, f);
     }
 
   return g_ptr_array_steal_index (all, all->len - 1);
+}
+
+/**
+ * stride_engine_evaluate:
+ * @protocol: the protocol the answers follow
+ * @assessment: a patient and their visits, oldest first
+ * @error: return location for an error
+ *
+ * Judges the last visit of @assessment by rules.md §0–§5. The earlier visits
+ * are evaluated in turn to give the previous phase (PH-FU) and the start of the
+ * programme (RF-PERSISTENT). The findings hold the effective values (after
+ * the clinician's overrides) and the computed ones.
+ *
+ * Returns: (transfer full) (nullable): the findings of the last visit
+ */
+StrideFindings *
+stride_engine_evaluate (StrideProtocol    *protocol,
+                        StrideAssessment  *assessment,
+                        GError           **error)
+{
+  return stride_engine_evaluate_located (protocol, assessment, NULL, error);
 }
 
 /* ------------------------------------------------------------------------ */
