@@ -1010,7 +1010,8 @@ tests (Ctx *c)
   StrideTestResult *t;
   const char *depth;
 
-  t = add_test (c, "MT-WALK", FALSE, _("30 minutes with pain 2 or less is the return-to-run gate."));
+  t = add_test (c, "MT-WALK", FALSE,
+                _("30 minutes with pain 2 or less is the return-to-run gate."));
   read_test (c, t, "mt-walk-minutes", "mt-walk-pain");
   if (choice (c, "mt-walk-source", "report"))
     reason (t->reasons, "MT-WALK", "mt-walk-source", _("Reported by the patient."));
@@ -1055,7 +1056,8 @@ tests (Ctx *c)
   compute_lsi (c, t);
 
   /* A positive bone stress screen disables the hop tests (rules §1). */
-  t = add_test (c, "MT-HOP", TRUE, _("10 or more hops per side with pain 2 or less before running."));
+  t = add_test (c, "MT-HOP", TRUE,
+                _("10 or more hops per side with pain 2 or less before running."));
   if (c->bone_stress)
     t->not_tested_reason = g_strdup (_("not tested: bone stress suspected"));
   else
@@ -1798,8 +1800,8 @@ phase_done (Ctx *c)
     {
       g_autofree char *lsi = g_strdup_printf ("%.1f", hop->lsi);
 
-      reason (r, "PH-DONE", "mt-hopdist-cm", _("MT-HOPDIST limb symmetry index %s%%: 90%% or more."),
-              lsi);
+      reason (r, "PH-DONE", "mt-hopdist-cm",
+              _("MT-HOPDIST limb symmetry index %s%%: 90%% or more."), lsi);
     }
   else
     {
@@ -2532,7 +2534,8 @@ stride_engine_format_extra_keys (const StrideFindings *findings,
     g_string_append_printf (out, "triage.computed: %s\n",
                             stride_triage_to_string (f->computed_triage));
   if (f->phase_overridden)
-    g_string_append_printf (out, "phase.computed: %s\n", stride_phase_to_string (f->computed_phase));
+    g_string_append_printf (out, "phase.computed: %s\n",
+                            stride_phase_to_string (f->computed_phase));
   if (f->presentation_overridden)
     g_string_append_printf (out, "presentation.computed: %s\n", computed);
 }

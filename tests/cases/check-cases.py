@@ -32,6 +32,11 @@ def parse(text, where):
     return keys
 
 
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'docs', 'evaluate.md'),
+          encoding='utf-8') as f:
+    documented = f.read()
+printed = set()
+
 names = sorted(n[:-4] for n in os.listdir(cases) if n.endswith('.xml'))
 checked = 0
 for name in names:
@@ -45,6 +50,7 @@ for name in names:
         failures.append(f'{name}: exit {result.returncode}: {result.stderr.strip()}')
         continue
     got = parse(result.stdout, name)
+    printed.update(got)
     with open(expected_path, encoding='utf-8') as f:
         expected = parse(f.read(), expected_path)
     for key, value in expected.items():
@@ -56,6 +62,11 @@ for name in names:
     if german.stdout != result.stdout:
         failures.append(f'{name}: the output differs under de_DE.UTF-8')
     checked += 1
+
+# Every key evaluate prints is documented.
+for key in sorted(printed):
+    if f'`{key}`' not in documented:
+        failures.append(f'docs/evaluate.md does not document the key {key}')
 
 # Usage and bad input.
 usage = run(['evaluate'])
