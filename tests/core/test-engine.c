@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "stride-engine.h"
 
@@ -945,6 +946,124 @@ test_history_carried (void)
   g_assert_false (stride_answers_has (second->answers, "involved-side", STRIDE_SIDE_NONE));
 }
 
+/* A random valid value for @item. */
+static char *
+random_value (GRand            *rand,
+              const StrideItem *item)
+{
+  switch (item->type)
+    {
+    case STRIDE_ITEM_YES_NO:
+      return g_strdup (g_rand_boolean (rand) ? "yes" : "no");
+    case STRIDE_ITEM_SCALE:
+      return g_strdup_printf ("%d", g_rand_int_range (rand, 0, 11));
+    case STRIDE_ITEM_NUMBER:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        double v = item->min + g_rand_double (rand) * (item->max - item->min);
+
+        v = floor (v * pow (10, item->digits)) / pow (10, item->digits);
+        return g_strdup (g_ascii_formatd (buffer, sizeof buffer,
+                                          item->digits == 0 ? "%.0f" : "%.1f", v));
+      }
+    case STRIDE_ITEM_CHOICE:
+      {
+        const StrideChoice *choice = g_ptr_array_index (item->choices,
+                                                        g_rand_int_range (rand, 0,
+                                                                          item->choices->len));
+        return g_strdup (choice->id);
+      }
+    case STRIDE_ITEM_MULTI:
+      {
+        GString *out = g_string_new (NULL);
+
+        for (guint i = 0; i < item->choices->len; i++)
+          {
+            const StrideChoice *choice = g_ptr_array_index (item->choices, i);
+
+            gboolean last_and_empty = i + 1 == item->choices->len && out->len == 0;
+
+            if (g_rand_int_range (rand, 0, 3) == 0 || last_and_empty)
+              g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", choice->id);
+          }
+        return g_string_free (out, FALSE);
+      }
+    case STRIDE_ITEM_DATE:
+      return g_strdup_printf ("2026-%02d-%02d", g_rand_int_range (rand, 1, 12),
+                              g_rand_int_range (rand, 1, 29));
+    case STRIDE_ITEM_TEXT:
+    default:
+      return g_strdup ("text");
+    }
+}
+
+/* Random answers to every item, sparse or full: the engine never fails on a
+ * valid answer, and its conclusions stay consistent with each other. */
+static void
+test_random_answers (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  GPtrArray *items = stride_protocol_get_items (protocol);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(StrideAssessment) a = build (round % 3 == 0 ? "2012-06-01" : NULL,
+                                             round % 2 ? "2026-10-01|2026-11-24" : NULL,
+                                             round % 2 ? "|" : "");
+      g_autoptr(StrideFindings) f = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      const StrideTestResult *hop;
+      StrideTriage highest = STRIDE_TRIAGE_NONE;
+      double density = g_rand_double (rand);
+
+      for (guint v = 0; v < a->visits->len; v++)
+        {
+          StrideVisit *visit = g_ptr_array_index (a->visits, v);
+
+          for (guint i = 0; i < items->len; i++)
+            {
+              const StrideItem *item = g_ptr_array_index (items, i);
+
+              for (StrideSide s = item->per_side ? STRIDE_SIDE_LEFT : STRIDE_SIDE_NONE;
+                   s <= (item->per_side ? STRIDE_SIDE_RIGHT : STRIDE_SIDE_NONE); s++)
+                {
+                  g_autofree char *value = NULL;
+
+                  if (g_rand_double (rand) > density)
+                    continue;
+                  value = random_value (rand, item);
+                  stride_answers_set (visit->answers, item->id, s, value);
+                }
+            }
+        }
+
+      f = evaluate (a);
+      for (guint i = 0; i < f->red_flags->len; i++)
+        highest = MAX (highest, ((StrideRedFlag *) g_ptr_array_index (f->red_flags, i))->referral);
+      g_assert_cmpint (f->triage, ==, highest);
+      g_assert_cmpint (f->phase == STRIDE_PHASE_NONE, ==,
+                       f->restriction == STRIDE_RESTRICTION_NO_PLAN);
+      if (f->restriction == STRIDE_RESTRICTION_PHASE_1_ONLY)
+        g_assert_cmpint (f->phase, ==, STRIDE_PHASE_1);
+      if (f->irritability == STRIDE_IRRITABILITY_HIGH && f->phase != STRIDE_PHASE_NONE)
+        g_assert_cmpint (f->phase, ==, STRIDE_PHASE_1);
+      g_assert_cmpuint (f->rtr->len, ==, 8);
+      hop = stride_findings_get_test (f, "MT-HOP");
+      if (stride_findings_has_red_flag (f, "RF-BONE-STRESS")
+          || stride_findings_has_red_flag (f, "RF-HIP-STRESS"))
+        {
+          g_assert_true (f->no_running);
+          g_assert_false (hop->tested[STRIDE_SIDE_LEFT] || hop->tested[STRIDE_SIDE_RIGHT]);
+        }
+      if (f->phase == STRIDE_PHASE_3)
+        g_assert_true (f->computed_triage < STRIDE_TRIAGE_URGENT);
+      g_assert_cmpint (f->phase_done, <=, f->phase == STRIDE_PHASE_3);
+      stride_engine_format_keys (f, a->visits->len > 1, out);
+      stride_engine_format_extra_keys (f, out);
+      g_assert_null (strchr (out->str, ','));
+    }
+}
+
 static void
 add_cases (const char *prefix,
            const Case *cases,
@@ -978,6 +1097,7 @@ main (int   argc,
   add_cases ("presentation", presentation_cases, G_N_ELEMENTS (presentation_cases));
   g_test_add_func ("/engine/every-rule-has-cases", test_every_rule_has_cases);
   g_test_add_func ("/engine/history-carried", test_history_carried);
+  g_test_add_func ("/engine/random-answers", test_random_answers);
   g_test_add_func ("/engine/MT-CALF/norms", test_calf_norms);
   g_test_add_func ("/engine/reasons", test_reasons_name_rules);
   g_test_add_func ("/engine/overrides", test_overrides);
