@@ -69,6 +69,54 @@ print_findings (StrideAssessment     *assessment,
   stride_engine_format_keys (findings, visit->kind == STRIDE_VISIT_FOLLOW_UP, out);
 }
 
+static void
+print_reason_list (GString    *out,
+                   const char *what,
+                   GPtrArray  *reasons)
+{
+  for (guint i = 0; reasons != NULL && i < reasons->len; i++)
+    {
+      const StrideReason *r = g_ptr_array_index (reasons, i);
+
+      g_string_append_printf (out, "reason.%s: %s %s %s\n", what, r->rule_id,
+                              r->item != NULL ? r->item : "-", r->text);
+    }
+}
+
+/* --reasons: every reason, `reason.WHAT: RULE ITEM sentence`, in the current language. */
+static void
+print_reasons (const StrideFindings *findings,
+               GString              *out)
+{
+  StrideFindings *f = (StrideFindings *) findings;
+
+  for (guint i = 0; i < f->red_flags->len; i++)
+    {
+      const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
+
+      print_reason_list (out, "triage", flag->reasons);
+    }
+  print_reason_list (out, "irritability", f->irritability_reasons);
+  print_reason_list (out, "monitor", f->monitor_reasons);
+  print_reason_list (out, "presentation", f->presentation.features);
+  print_reason_list (out, "phase", f->phase_reasons);
+  print_reason_list (out, "followup", f->followup_reasons);
+  print_reason_list (out, "done", f->done_reasons);
+  for (guint i = 0; i < f->tests->len; i++)
+    {
+      const StrideTestResult *t = g_ptr_array_index (f->tests, i);
+
+      print_reason_list (out, t->test_id, t->reasons);
+    }
+  for (guint i = 0; i < f->rtr->len; i++)
+    {
+      const StrideCriterion *criterion = g_ptr_array_index (f->rtr, i);
+      g_autofree char *what = g_strconcat ("rtr.", criterion->id, NULL);
+
+      print_reason_list (out, what, criterion->reasons);
+    }
+}
+
 int
 stride_cli_evaluate (const StrideCliGlobals  *globals,
                      int                      argc,
@@ -81,7 +129,13 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
   g_autoptr(StrideFindings) findings = NULL;
   g_autoptr(GString) out = NULL;
   StrideEngineLocation location = { 0 };
+  gboolean show_reasons = FALSE;
   const char *path;
+  GOptionEntry entries[] = {
+    { "reasons", 0, 0, G_OPTION_ARG_NONE, &show_reasons,
+      N_("Also print every reason, in the current language, after the keys"), NULL },
+    { NULL }
+  };
 
   context = g_option_context_new (_("FILE"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -91,6 +145,7 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
                                   "(docs/evaluate.md)."));
   g_option_context_set_description (context,
                                     _("Exit status: 0 success, 1 bad input, 2 usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -131,6 +186,8 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
   out = g_string_new (NULL);
   print_findings (assessment, findings, out);
   stride_engine_format_extra_keys (findings, out);
+  if (show_reasons)
+    print_reasons (findings, out);
   g_print ("%s", out->str);
 
   return STRIDE_CLI_EXIT_OK;

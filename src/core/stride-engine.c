@@ -1040,7 +1040,9 @@ tests (Ctx *c)
     {
       if (!t->tested[s])
         continue;
-      reason (t->reasons, "MT-STEPDOWN", "mt-stepdown-score", "%s: %s", side_name (s),
+      reason (t->reasons, "MT-STEPDOWN", "mt-stepdown-score",
+              /* TRANSLATORS: side, score 0–6, then good / medium / poor */
+              _("Quality score on the %s: %.0f, %s."), side_name (s), t->value[s],
               t->value[s] <= 1 ? _("good") : t->value[s] <= 3 ? _("medium") : _("poor"));
     }
 
@@ -1271,7 +1273,7 @@ return_to_run (Ctx *c)
         {
           criterion->state = STRIDE_CRITERION_MET;
           reason (criterion->reasons, "MT-RTR", "mt-walk-minutes",
-                  _("Walked %s minutes with pain 2 or less for 30 minutes."), m);
+                  _("Walked %s minutes; pain stayed at 2 or less for the first 30 minutes."), m);
         }
       else
         {
@@ -1467,17 +1469,18 @@ score_patterns (Ctx *c,
              _("Pain around or behind the kneecap."))
     + feature (c, "PR-PFP", "pain-squatting", provokes (c, "pain-squatting"),
                _("Squatting provokes it."))
-    + feature (c, "PR-PFP", "pain-stairs-up",
+    + feature (c, "PR-PFP", provokes (c, "pain-stairs-up") ? "pain-stairs-up" : "pain-stairs-down",
                provokes (c, "pain-stairs-up") || provokes (c, "pain-stairs-down"),
                _("Stairs provoke it."))
     + feature (c, "PR-PFP", "pain-sitting", provokes (c, "pain-sitting"),
                _("Prolonged sitting provokes it."))
     + feature (c, "PR-PFP", "pain-kneeling", provokes (c, "pain-kneeling"),
                _("Kneeling provokes it."))
-    + feature (c, "PR-PFP", "pain-hills",
+    + feature (c, "PR-PFP", provokes (c, "pain-hills") ? "pain-hills" : "pain-running-downhill",
                provokes (c, "pain-hills") || provokes (c, "pain-running-downhill"),
                _("Hills or downhill provoke it."))
-    + feature (c, "PR-PFP", "mt-sls-pain",
+    + feature (c, "PR-PFP",
+               side_pain_at_least (c, "mt-sls-pain", 2) ? "mt-sls-pain" : "mt-stepdown-pain",
                side_pain_at_least (c, "mt-sls-pain", 2)
                || side_pain_at_least (c, "mt-stepdown-pain", 2),
                _("Familiar pain 2 or more on the single-leg squat or the step-down."));
@@ -1487,7 +1490,8 @@ score_patterns (Ctx *c,
     + feature (c, "PR-ITBS", "running-pain-pattern",
                choice (c, "running-pain-pattern", "consistent-point"),
                _("Starts at a consistent point in a run and builds."))
-    + feature (c, "PR-ITBS", "pain-running-downhill",
+    + feature (c, "PR-ITBS",
+               provokes (c, "pain-running-downhill") ? "pain-running-downhill" : "pain-cambered",
                provokes (c, "pain-running-downhill") || provokes (c, "pain-cambered"),
                _("Downhill or cambered roads provoke it."))
     + feature (c, "PR-ITBS", "mt-noble", noble_positive (c), _("Noble compression test positive."));
@@ -1514,7 +1518,9 @@ score_patterns (Ctx *c,
         + feature (c, "PR-APOPHYSITIS", loc,
                    choice (c, loc, "tibial-tuberosity") || choice (c, loc, "lower-kneecap"),
                    _("Pain at the tibial tuberosity or the lower tip of the kneecap."))
-        + feature (c, "PR-APOPHYSITIS", "tender-tibial-tuberosity",
+        + feature (c, "PR-APOPHYSITIS",
+                   yes (c, "tender-tibial-tuberosity") ? "tender-tibial-tuberosity"
+                                                       : "tender-lower-pole",
                    yes (c, "tender-tibial-tuberosity") || yes (c, "tender-lower-pole"),
                    _("Tenderness at the tibial tuberosity or the lower tip of the kneecap."));
     }

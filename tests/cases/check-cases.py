@@ -68,6 +68,19 @@ for key in sorted(printed):
     if f'`{key}`' not in documented:
         failures.append(f'docs/evaluate.md does not document the key {key}')
 
+# --reasons adds reason lines after the same keys; each names a rule id.
+import re
+plain = run(['evaluate', os.path.join(cases, 'typical-pfp.xml')]).stdout
+with_reasons = run(['evaluate', '--reasons', os.path.join(cases, 'typical-pfp.xml')]).stdout
+if not with_reasons.startswith(plain):
+    failures.append('--reasons changes the keys before the reasons')
+reason_lines = with_reasons[len(plain):].splitlines()
+if len(reason_lines) < 10:
+    failures.append(f'--reasons printed only {len(reason_lines)} reasons')
+for line in reason_lines:
+    if not re.match(r'^reason\.[A-Za-z0-9.-]+: (RF|LS|MT|PH|PR|RP)-[A-Z0-9-]+ [a-z0-9-]+ \S', line):
+        failures.append(f'--reasons: malformed line {line!r}')
+
 # Usage and bad input.
 usage = run(['evaluate'])
 if usage.returncode != 2:
