@@ -34,6 +34,7 @@
 
 #include "stride-i18n.h"
 #include "stride-xml.h"
+#include "stride-xml-explain.h"
 
 G_DEFINE_QUARK (stride-xml-error-quark, stride_xml_error)
 
@@ -546,6 +547,7 @@ typedef struct
   xmlRelaxNGPtr  schema;
   char          *root_ns;     /* the start element's namespace, "" for none */
   char          *root_name;   /* NULL when the start is not a plain element */
+  xmlDoc        *rng;         /* the schema as a document, to explain its errors */
 } CachedSchema;
 
 static GMutex schema_lock;
@@ -555,6 +557,7 @@ typedef struct
 {
   char    *message;
   guint    line;
+  xmlNode *node;      /* (nullable) the instance node at fault */
 } FirstError;
 
 static void
@@ -572,6 +575,7 @@ on_schema_error (void        *data,
     {
       long line = xmlGetLineNo (err->node);
 
+      first->node = err->node;
       if (line > 0)
         first->line = (guint) line;
     }
@@ -621,7 +625,7 @@ find_schema_root (GBytes       *bytes,
         }
     }
 
-  xmlFreeDoc (doc);
+  cached->rng = doc;
 }
 
 static CachedSchema *
@@ -630,7 +634,7 @@ lookup_schema (const char  *schema_resource,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  FirstError first = { NULL, 0 };
+  FirstError first = { NULL, 0, NULL };
   xmlRelaxNGParserCtxtPtr pctxt;
   CachedSchema *cached;
   gconstpointer data;
@@ -761,7 +765,7 @@ stride_xml_validate (xmlDoc      *doc,
 {
   CachedSchema *cached;
   xmlRelaxNGValidCtxtPtr vctxt;
-  FirstError first = { NULL, 0 };
+  FirstError first = { NULL, 0, NULL };
   int result;
 
   g_return_val_if_fail (doc != NULL, FALSE);
@@ -787,9 +791,12 @@ stride_xml_validate (xmlDoc      *doc,
     {
       g_autofree char *message = NULL;
 
-      /* TRANSLATORS: %s is libxml2's description of the problem, in English */
-      message = g_strdup_printf (_("does not match the schema: %s"),
-                                 first.message != NULL ? first.message : "?");
+      if (first.node != NULL && first.message != NULL && cached->rng != NULL)
+        message = stride_xml_explain (cached->rng, first.node, first.message);
+      if (message == NULL)
+        /* TRANSLATORS: %s is libxml2's description of the problem, in English */
+        message = g_strdup_printf (_("does not match the schema: %s"),
+                                   first.message != NULL ? first.message : "?");
       set_error_at_line (error, STRIDE_XML_ERROR_SCHEMA, display_name, first.line, message);
       g_free (first.message);
       return FALSE;

@@ -343,10 +343,16 @@ test_xml_schema (void)
       "test.xml:2: does not match the schema: Invalid attribute count for element thing" },
     { "<things xmlns=\"" TEST_NS "\" version=\"1\">\n\n<other/></things>",
       STRIDE_XML_ERROR_SCHEMA,
-      "test.xml:3: does not match the schema: Did not expect element other there" },
+      "test.xml:3: <other> is not allowed here in <things> (unknown, repeated or out of order)" },
     { "<things xmlns=\"" TEST_NS "\" version=\"2\"/>",
       STRIDE_XML_ERROR_SCHEMA,
-      "test.xml:1: does not match the schema: Element things failed to validate attributes" },
+      "test.xml:1: attribute “version” of <things>: “2” is not one of 1" },
+    { "<things xmlns=\"" TEST_NS "\" version=\"1\">\n<thing/></things>",
+      STRIDE_XML_ERROR_SCHEMA,
+      "test.xml:2: <thing> lacks the required attribute “id”" },
+    { "<things xmlns=\"" TEST_NS "\" version=\"1\" colour=\"red\"/>",
+      STRIDE_XML_ERROR_SCHEMA,
+      "test.xml:1: <things> takes no attribute “colour”" },
     { "<?xml version=\"1.0\"?>\n<protocol xmlns=\"" TEST_NS "\" version=\"1\"/>",
       STRIDE_XML_ERROR_ROOT,
       "test.xml:2: the root element is <protocol>, expected <things>" },
@@ -359,7 +365,8 @@ test_xml_schema (void)
       "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\" "
       "parse=\"text\"/></things>",
       STRIDE_XML_ERROR_SCHEMA,
-      "test.xml:2: does not match the schema: Did not expect element include there" },
+      "test.xml:2: <xi:include> is not allowed here in <things> (unknown, repeated or out of "
+      "order)" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
