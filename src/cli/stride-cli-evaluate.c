@@ -9,10 +9,15 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "stride-cli-evaluate.h"
 #include "stride-document.h"
 #include "stride-engine.h"
 #include "stride-i18n.h"
+#include "stride-library.h"
+#include "stride-planner.h"
 #include "stride-xml.h"
 
 /* The line of the element at fault, found again in the file the reader accepted. */
@@ -67,6 +72,100 @@ print_findings (StrideAssessment     *assessment,
   StrideVisit *visit = stride_assessment_get_current (assessment);
 
   stride_engine_format_keys (findings, visit->kind == STRIDE_VISIT_FOLLOW_UP, out);
+}
+
+/* @value rounded half up to @digits decimals (as a person would: 15.95 → 16.0,
+ * which binary 15.95 would not give), with a dot whatever the locale; trailing
+ * zeros are dropped when @trim. */
+static char *
+format_decimal (double   value,
+                int      digits,
+                gboolean trim)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+  double scale = pow (10, digits);
+  char *text;
+
+  value = floor (value * scale + 0.5 + 1e-9) / scale;
+  g_snprintf (format, sizeof format, "%%.%df", digits);
+  text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+  if (trim && strchr (text, '.') != NULL)
+    {
+      char *end = text + strlen (text) - 1;
+
+      while (*end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+  return text;
+}
+
+/* `running.detail`: a stable form of the running plan, not the sentence for people. */
+static char *
+running_detail (const StrideRunningPlan *running,
+                const StrideFindings    *findings)
+{
+  if (g_strcmp0 (running->rule_id, "RP-WALKRUN") == 0)
+    return g_strdup_printf ("stage %d", running->walkrun_stage);
+
+  if (g_strcmp0 (running->rule_id, "RP-MODIFY") == 0)
+    {
+      GString *detail;
+
+      if (running->paused)
+        return g_strdup ("paused");
+      if (!running->has_shortened)
+        return g_strdup (!findings->monitor_known || findings->monitor_holds ? "keep"
+                                                                             : "shortened 75%");
+      detail = g_string_new ("shortened");
+      if (running->shortened_minutes > 0)
+        {
+          g_autofree char *m = format_decimal (running->shortened_minutes, 2, TRUE);
+
+          g_string_append_printf (detail, " %s min", m);
+        }
+      if (running->shortened_km > 0)
+        {
+          g_autofree char *km = format_decimal (running->shortened_km, 2, TRUE);
+
+          g_string_append_printf (detail, " %s km", km);
+        }
+      return g_string_free (detail, FALSE);
+    }
+
+  return g_strdup ("none");
+}
+
+/* The plan's keys: `plan.exercises`, `running`, `running.detail`, `spike.limit`. */
+static void
+print_plan (const StridePlan     *plan,
+            const StrideFindings *findings,
+            GString              *out)
+{
+  g_autofree char *ids = NULL;
+  g_autofree char *detail = NULL;
+
+  if (plan == NULL)
+    {
+      /* No plan is made (a red flag with `no plan`): no exercises, no running. */
+      g_string_append (out, "plan.exercises:\nrunning: RP-NONE\nrunning.detail: none\n");
+      return;
+    }
+
+  ids = stride_plan_exercise_ids (plan);
+  g_string_append_printf (out, "plan.exercises:%s%s\n", *ids != '\0' ? " " : "", ids);
+  g_string_append_printf (out, "running: %s\n",
+                          plan->running.rule_id != NULL ? plan->running.rule_id : "RP-NONE");
+  detail = running_detail (&plan->running, findings);
+  g_string_append_printf (out, "running.detail: %s\n", detail);
+  if (plan->running.has_spike_limit)
+    {
+      g_autofree char *limit = format_decimal (plan->running.spike_limit_km, 1, FALSE);
+
+      g_string_append_printf (out, "spike.limit: %s km\n", limit);
+    }
 }
 
 static void
@@ -127,6 +226,8 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
   g_autoptr(StrideProtocol) protocol = NULL;
   g_autoptr(StrideAssessment) assessment = NULL;
   g_autoptr(StrideFindings) findings = NULL;
+  g_autoptr(StrideLibrary) library = NULL;
+  g_autoptr(StridePlan) plan = NULL;
   g_autoptr(GString) out = NULL;
   StrideEngineLocation location = { 0 };
   gboolean show_reasons = FALSE;
@@ -183,9 +284,26 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
       return STRIDE_CLI_EXIT_BAD_INPUT;
     }
 
+  library = stride_library_load_default (&error);
+  if (library == NULL)
+    {
+      g_printerr ("stride-cli: %s\n", error->message);
+      return STRIDE_CLI_EXIT_BAD_INPUT;
+    }
+  plan = stride_planner_suggest (library, assessment, findings, &error);
+  if (plan == NULL && !g_error_matches (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_NO_PLAN))
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return STRIDE_CLI_EXIT_BAD_INPUT;
+    }
+  g_clear_error (&error);
+
   out = g_string_new (NULL);
   print_findings (assessment, findings, out);
+  print_plan (plan, findings, out);
   stride_engine_format_extra_keys (findings, out);
+  if (plan != NULL)
+    g_string_append_printf (out, "plan.maintenance: %s\n", plan->maintenance ? "yes" : "no");
   if (show_reasons)
     print_reasons (findings, out);
   g_print ("%s", out->str);

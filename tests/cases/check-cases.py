@@ -58,6 +58,14 @@ for name in names:
             failures.append(f'{name}: key {key} missing (expected {value!r})')
         elif got[key] != value:
             failures.append(f'{name}: {key} is {got[key]!r}, expected {value!r}')
+    # The exercises are the library's choice; the rules fix only how many (§6).
+    exercises = got.get('plan.exercises')
+    if exercises is None:
+        failures.append(f'{name}: no plan.exercises')
+    elif got.get('phase') == 'none' and exercises != '':
+        failures.append(f'{name}: exercises without a plan: {exercises!r}')
+    elif got.get('phase') != 'none' and not 3 <= len(exercises.split()) <= 6:
+        failures.append(f'{name}: {len(exercises.split())} exercises, expected 3 to 6')
     german = run(['evaluate', xml], 'de_DE.UTF-8')
     if german.stdout != result.stdout:
         failures.append(f'{name}: the output differs under de_DE.UTF-8')
