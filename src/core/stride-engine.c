@@ -44,6 +44,7 @@ typedef struct
   gboolean             injury_dated;
   int                  injury_days;    /* visit date − injury date */
   gboolean             bone_stress;    /* RF-BONE-STRESS or RF-HIP-STRESS fired */
+  StrideEngineLocation *location;      /* (nullable) where an error was found */
 } Ctx;
 
 /* ------------------------------------------------------------------------ */
@@ -820,7 +821,7 @@ static void
 monitor (Ctx *c)
 {
   static const char * const inputs[] = {
-    "pain-during-running", "pain-after-running", "next-morning", "pain-rising", "settle-time",
+    "pain-during-running", "pain-after-running", "next-morning", "pain-rising",
   };
   StrideFindings *f = c->f;
   GPtrArray *r = f->monitor_reasons;
@@ -830,6 +831,8 @@ monitor (Ctx *c)
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     f->monitor_known |= stride_answers_has (c->a, inputs[i], STRIDE_SIDE_NONE);
   f->monitor_pfp_rule = pfp_rule_applies (f);
+  if (f->monitor_pfp_rule)
+    f->monitor_known |= stride_answers_has (c->a, "settle-time", STRIDE_SIDE_NONE);
 
   if (num (c, "pain-during-running", STRIDE_SIDE_NONE, &v) && v > 5)
     {
@@ -1007,7 +1010,8 @@ tests (Ctx *c)
   StrideTestResult *t;
   const char *depth;
 
-  t = add_test (c, "MT-WALK", FALSE, _("30 minutes with pain 2 or less is the return-to-run gate."));
+  t = add_test (c, "MT-WALK", FALSE,
+                _("30 minutes with pain 2 or less is the return-to-run gate."));
   read_test (c, t, "mt-walk-minutes", "mt-walk-pain");
   if (choice (c, "mt-walk-source", "report"))
     reason (t->reasons, "MT-WALK", "mt-walk-source", _("Reported by the patient."));
@@ -1036,7 +1040,9 @@ tests (Ctx *c)
     {
       if (!t->tested[s])
         continue;
-      reason (t->reasons, "MT-STEPDOWN", "mt-stepdown-score", "%s: %s", side_name (s),
+      reason (t->reasons, "MT-STEPDOWN", "mt-stepdown-score",
+              /* TRANSLATORS: side, score 0–6, then good / medium / poor */
+              _("Quality score on the %s: %.0f, %s."), side_name (s), t->value[s],
               t->value[s] <= 1 ? _("good") : t->value[s] <= 3 ? _("medium") : _("poor"));
     }
 
@@ -1052,7 +1058,8 @@ tests (Ctx *c)
   compute_lsi (c, t);
 
   /* A positive bone stress screen disables the hop tests (rules §1). */
-  t = add_test (c, "MT-HOP", TRUE, _("10 or more hops per side with pain 2 or less before running."));
+  t = add_test (c, "MT-HOP", TRUE,
+                _("10 or more hops per side with pain 2 or less before running."));
   if (c->bone_stress)
     t->not_tested_reason = g_strdup (_("not tested: bone stress suspected"));
   else
@@ -1266,7 +1273,7 @@ return_to_run (Ctx *c)
         {
           criterion->state = STRIDE_CRITERION_MET;
           reason (criterion->reasons, "MT-RTR", "mt-walk-minutes",
-                  _("Walked %s minutes with pain 2 or less for 30 minutes."), m);
+                  _("Walked %s minutes; pain stayed at 2 or less for the first 30 minutes."), m);
         }
       else
         {
@@ -1462,17 +1469,18 @@ score_patterns (Ctx *c,
              _("Pain around or behind the kneecap."))
     + feature (c, "PR-PFP", "pain-squatting", provokes (c, "pain-squatting"),
                _("Squatting provokes it."))
-    + feature (c, "PR-PFP", "pain-stairs-up",
+    + feature (c, "PR-PFP", provokes (c, "pain-stairs-up") ? "pain-stairs-up" : "pain-stairs-down",
                provokes (c, "pain-stairs-up") || provokes (c, "pain-stairs-down"),
                _("Stairs provoke it."))
     + feature (c, "PR-PFP", "pain-sitting", provokes (c, "pain-sitting"),
                _("Prolonged sitting provokes it."))
     + feature (c, "PR-PFP", "pain-kneeling", provokes (c, "pain-kneeling"),
                _("Kneeling provokes it."))
-    + feature (c, "PR-PFP", "pain-hills",
+    + feature (c, "PR-PFP", provokes (c, "pain-hills") ? "pain-hills" : "pain-running-downhill",
                provokes (c, "pain-hills") || provokes (c, "pain-running-downhill"),
                _("Hills or downhill provoke it."))
-    + feature (c, "PR-PFP", "mt-sls-pain",
+    + feature (c, "PR-PFP",
+               side_pain_at_least (c, "mt-sls-pain", 2) ? "mt-sls-pain" : "mt-stepdown-pain",
                side_pain_at_least (c, "mt-sls-pain", 2)
                || side_pain_at_least (c, "mt-stepdown-pain", 2),
                _("Familiar pain 2 or more on the single-leg squat or the step-down."));
@@ -1482,7 +1490,8 @@ score_patterns (Ctx *c,
     + feature (c, "PR-ITBS", "running-pain-pattern",
                choice (c, "running-pain-pattern", "consistent-point"),
                _("Starts at a consistent point in a run and builds."))
-    + feature (c, "PR-ITBS", "pain-running-downhill",
+    + feature (c, "PR-ITBS",
+               provokes (c, "pain-running-downhill") ? "pain-running-downhill" : "pain-cambered",
                provokes (c, "pain-running-downhill") || provokes (c, "pain-cambered"),
                _("Downhill or cambered roads provoke it."))
     + feature (c, "PR-ITBS", "mt-noble", noble_positive (c), _("Noble compression test positive."));
@@ -1509,7 +1518,9 @@ score_patterns (Ctx *c,
         + feature (c, "PR-APOPHYSITIS", loc,
                    choice (c, loc, "tibial-tuberosity") || choice (c, loc, "lower-kneecap"),
                    _("Pain at the tibial tuberosity or the lower tip of the kneecap."))
-        + feature (c, "PR-APOPHYSITIS", "tender-tibial-tuberosity",
+        + feature (c, "PR-APOPHYSITIS",
+                   yes (c, "tender-tibial-tuberosity") ? "tender-tibial-tuberosity"
+                                                       : "tender-lower-pole",
                    yes (c, "tender-tibial-tuberosity") || yes (c, "tender-lower-pole"),
                    _("Tenderness at the tibial tuberosity or the lower tip of the kneecap."));
     }
@@ -1795,8 +1806,8 @@ phase_done (Ctx *c)
     {
       g_autofree char *lsi = g_strdup_printf ("%.1f", hop->lsi);
 
-      reason (r, "PH-DONE", "mt-hopdist-cm", _("MT-HOPDIST limb symmetry index %s%%: 90%% or more."),
-              lsi);
+      reason (r, "PH-DONE", "mt-hopdist-cm",
+              _("MT-HOPDIST limb symmetry index %s%%: 90%% or more."), lsi);
     }
   else
     {
@@ -2018,6 +2029,9 @@ check_override (Ctx                   *c,
   if (stride_override_check (o, c->f, &local))
     return TRUE;
 
+  if (c->location != NULL)
+    c->location->what = g_strdup (o->what);
+
   g_set_error (error, STRIDE_ENGINE_ERROR, STRIDE_ENGINE_ERROR_OVERRIDE, _("visit “%s”: %s"),
                c->visit->id != NULL ? c->visit->id : "", local->message);
   return FALSE;
@@ -2084,9 +2098,10 @@ override_phase (Ctx     *c,
 /* One visit                                                                */
 
 static gboolean
-check_answers (StrideProtocol  *protocol,
-               StrideVisit     *visit,
-               GError         **error)
+check_answers (StrideProtocol        *protocol,
+               StrideVisit           *visit,
+               StrideEngineLocation  *location,
+               GError               **error)
 {
   g_autoptr(GPtrArray) keys = stride_answers_list_keys (visit->answers);
 
@@ -2101,6 +2116,8 @@ check_answers (StrideProtocol  *protocol,
                                            stride_answers_get (visit->answers, item, side),
                                            &local))
         {
+          if (location != NULL)
+            location->item = g_strdup (item);
           g_set_error (error, STRIDE_ENGINE_ERROR, STRIDE_ENGINE_ERROR_ANSWER,
                        _("visit “%s”: %s"), visit->id != NULL ? visit->id : "",
                        local != NULL ? local->message
@@ -2112,6 +2129,46 @@ check_answers (StrideProtocol  *protocol,
   return TRUE;
 }
 
+/* The history a clinician takes (onset, side, injury, running profile…) does
+ * not change between visits: a follow-up that leaves such an item out keeps
+ * the answer of the latest earlier visit that has it. */
+static StrideAnswers *
+answers_with_history (StrideProtocol   *protocol,
+                      StrideAssessment *assessment,
+                      guint             index)
+{
+  StrideVisit *visit = g_ptr_array_index (assessment->visits, index);
+  StrideAnswers *answers = stride_answers_copy (visit->answers);
+  g_autoptr(GPtrArray) history = stride_protocol_get_section (protocol, "history");
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const StrideItem *item = g_ptr_array_index (history, i);
+      const StrideSide sides_one[] = { STRIDE_SIDE_NONE };
+      const StrideSide sides_two[] = { STRIDE_SIDE_LEFT, STRIDE_SIDE_RIGHT };
+      const StrideSide *sides = item->per_side ? sides_two : sides_one;
+
+      for (guint k = 0; k < (item->per_side ? 2u : 1u); k++)
+        {
+          if (stride_answers_has (answers, item->id, sides[k]))
+            continue;
+          for (guint j = index; j-- > 0;)
+            {
+              StrideVisit *earlier = g_ptr_array_index (assessment->visits, j);
+              const char *value = stride_answers_get (earlier->answers, item->id, sides[k]);
+
+              if (value != NULL)
+                {
+                  stride_answers_set (answers, item->id, sides[k], value);
+                  break;
+                }
+            }
+        }
+    }
+
+  return answers;
+}
+
 static StrideFindings *
 evaluate_visit (StrideProtocol       *protocol,
                 const StridePatient  *patient,
@@ -2120,6 +2177,8 @@ evaluate_visit (StrideProtocol       *protocol,
                 StrideFindings       *prev,
                 StrideVisit          *start_visit,
                 StrideFindings       *start,
+                StrideAnswers        *answers,
+                StrideEngineLocation *location,
                 GError              **error)
 {
   g_autoptr(StrideFindings) f = stride_findings_new ();
@@ -2127,18 +2186,19 @@ evaluate_visit (StrideProtocol       *protocol,
   GDate injury_date;
   double now_worst, prev_worst;
 
-  if (!check_answers (protocol, visit, error))
+  if (!check_answers (protocol, visit, location, error))
     return NULL;
 
   c->protocol = protocol;
   c->patient = patient;
   c->visit = visit;
-  c->a = visit->answers;
+  c->a = answers;
   c->f = f;
   c->prev_visit = prev_visit;
   c->prev = prev;
   c->start_visit = start_visit;
   c->start = start;
+  c->location = location;
 
   if (g_date_valid (&visit->date))
     c->date = visit->date;
@@ -2199,22 +2259,39 @@ evaluate_visit (StrideProtocol       *protocol,
 }
 
 /**
- * stride_engine_evaluate:
+ * stride_engine_location_clear:
+ * @location: a location filled by stride_engine_evaluate_located()
+ *
+ * Frees what @location holds.
+ */
+void
+stride_engine_location_clear (StrideEngineLocation *location)
+{
+  g_return_if_fail (location != NULL);
+
+  g_clear_pointer (&location->what, g_free);
+  g_clear_pointer (&location->item, g_free);
+  location->visit_index = 0;
+}
+
+/**
+ * stride_engine_evaluate_located:
  * @protocol: the protocol the answers follow
  * @assessment: a patient and their visits, oldest first
+ * @location: (out caller-allocates) (optional): on error, the visit, override
+ *   or answer at fault, so that a reader can name its line; zero it first and
+ *   clear it with stride_engine_location_clear()
  * @error: return location for an error
  *
- * Judges the last visit of @assessment by rules.md §0–§5. The earlier visits
- * are evaluated in turn to give the previous phase (PH-FU) and the start of the
- * programme (RF-PERSISTENT). The findings hold the effective values (after
- * the clinician's overrides) and the computed ones.
+ * As stride_engine_evaluate(), telling where an error was found.
  *
  * Returns: (transfer full) (nullable): the findings of the last visit
  */
 StrideFindings *
-stride_engine_evaluate (StrideProtocol    *protocol,
-                        StrideAssessment  *assessment,
-                        GError           **error)
+stride_engine_evaluate_located (StrideProtocol        *protocol,
+                                StrideAssessment      *assessment,
+                                StrideEngineLocation  *location,
+                                GError               **error)
 {
   g_autoptr(GPtrArray) all = NULL;
   int start = -1;
@@ -2236,22 +2313,46 @@ stride_engine_evaluate (StrideProtocol    *protocol,
       StrideVisit *visit = g_ptr_array_index (assessment->visits, i);
       StrideVisit *prev_visit = i > 0 ? g_ptr_array_index (assessment->visits, i - 1) : NULL;
       StrideFindings *prev = i > 0 ? g_ptr_array_index (all, i - 1) : NULL;
+      g_autoptr(StrideAnswers) answers = answers_with_history (protocol, assessment, i);
       StrideFindings *f;
 
       /* This programme started at the latest initial visit (or the oldest visit). */
       if (visit->kind == STRIDE_VISIT_INITIAL || start < 0)
         start = (int) i;
 
+      if (location != NULL)
+        location->visit_index = i;
       f = evaluate_visit (protocol, assessment->patient, visit, prev_visit, prev,
                           start < (int) i ? g_ptr_array_index (assessment->visits, start) : NULL,
                           start < (int) i ? g_ptr_array_index (all, start) : NULL,
-                          error);
+                          answers, location, error);
       if (f == NULL)
         return NULL;
       g_ptr_array_add (all, f);
     }
 
   return g_ptr_array_steal_index (all, all->len - 1);
+}
+
+/**
+ * stride_engine_evaluate:
+ * @protocol: the protocol the answers follow
+ * @assessment: a patient and their visits, oldest first
+ * @error: return location for an error
+ *
+ * Judges the last visit of @assessment by rules.md §0–§5. The earlier visits
+ * are evaluated in turn to give the previous phase (PH-FU) and the start of the
+ * programme (RF-PERSISTENT). The findings hold the effective values (after
+ * the clinician's overrides) and the computed ones.
+ *
+ * Returns: (transfer full) (nullable): the findings of the last visit
+ */
+StrideFindings *
+stride_engine_evaluate (StrideProtocol    *protocol,
+                        StrideAssessment  *assessment,
+                        GError           **error)
+{
+  return stride_engine_evaluate_located (protocol, assessment, NULL, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2439,7 +2540,8 @@ stride_engine_format_extra_keys (const StrideFindings *findings,
     g_string_append_printf (out, "triage.computed: %s\n",
                             stride_triage_to_string (f->computed_triage));
   if (f->phase_overridden)
-    g_string_append_printf (out, "phase.computed: %s\n", stride_phase_to_string (f->computed_phase));
+    g_string_append_printf (out, "phase.computed: %s\n",
+                            stride_phase_to_string (f->computed_phase));
   if (f->presentation_overridden)
     g_string_append_printf (out, "presentation.computed: %s\n", computed);
 }

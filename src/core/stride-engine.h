@@ -25,7 +25,20 @@ typedef enum
   STRIDE_ENGINE_ERROR_OVERRIDE,   /* an override that is not allowed */
 } StrideEngineError;
 
+/* Where an error of stride_engine_evaluate_located() was found. */
+typedef struct
+{
+  guint  visit_index;   /* in assessment->visits */
+  char  *what;          /* (nullable) the override ("phase", "presentation", "triage") */
+  char  *item;          /* (nullable) the answer's item id */
+} StrideEngineLocation;
+
 GQuark          stride_engine_error_quark (void);
+StrideFindings *stride_engine_evaluate_located (StrideProtocol       *protocol,
+                                                StrideAssessment     *assessment,
+                                                StrideEngineLocation *location,
+                                                GError              **error);
+void            stride_engine_location_clear (StrideEngineLocation *location);
 
 StrideFindings *stride_engine_evaluate    (StrideProtocol       *protocol,
                                            StrideAssessment     *assessment,

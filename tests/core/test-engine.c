@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "stride-engine.h"
 
@@ -164,7 +165,8 @@ run_case (gconstpointer data)
 static const Case red_flag_cases[] = {
   /* RF-SEPTIC */
   { "RF-SEPTIC/fever", NULL, NULL, "hot-swollen-knee=yes;fever=yes",
-    "triage=emergency;triage.reasons=RF-SEPTIC;restriction=no-plan;phase=none;rtr.red-flags=not-met" },
+    "triage=emergency;triage.reasons=RF-SEPTIC;restriction=no-plan;phase=none;"
+    "rtr.red-flags=not-met" },
   { "RF-SEPTIC/chills", NULL, NULL, "hot-swollen-knee=yes;chills-unwell=yes",
     "triage.reasons=RF-SEPTIC" },
   { "RF-SEPTIC/injection", NULL, NULL, "hot-swollen-knee=yes;recent-knee-procedure=yes",
@@ -331,7 +333,7 @@ static const Case red_flag_cases[] = {
   /* RF-EFFUSION */
   { "RF-EFFUSION/recurrent", NULL, NULL, "recurrent-swelling=yes",
     "triage=routine;triage.reasons=RF-EFFUSION;restriction=none;rtr.red-flags=met" },
-  { "RF-EFFUSION/no", NULL, NULL, "recurrent-swelling=no", "triage=none" },
+  { "RF-EFFUSION/no", NULL, NULL, "recurrent-swelling=no", "triage=none;triage.reasons=" },
   /* RF-SEVERE: worst ≥ 8 and limits daily activities */
   { "RF-SEVERE/8-limits", NULL, NULL, "worst-pain=8;pain-limits-daily=yes",
     "triage=routine;triage.reasons=RF-SEVERE" },
@@ -427,6 +429,15 @@ static const Case movement_cases[] = {
     "involved-side=both;mt-sls-reps:left=7;mt-sls-reps:right=8;"
     "mt-quad-strength:left=300;mt-quad-strength:right=400",
     "lsi.MT-SLS=none;lsi.MT-QUAD=none;rtr.MT-QUAD=not-tested" },
+  { "MT-BRIDGE/uninvolved-missing", NULL, NULL, "mt-bridge-reps:left=20", "lsi.MT-BRIDGE=none" },
+  { "MT-CALF/both-knees", NULL, NULL,
+    "involved-side=both;mt-calf-reps:left=18;mt-calf-reps:right=30",
+    "lsi.MT-CALF=none;rtr.MT-CALF=not-met" },
+  { "MT-HOP/bone-stress", NULL, NULL,
+    "mt-hop-count:left=9;mt-hop-count:right=20;bone-tenderness=yes;low-energy=yes",
+    "lsi.MT-HOP=none;rtr.MT-HOP=not-tested" },
+  { "MT-HOPDIST/lsi-90", NULL, NULL, "mt-hopdist-cm:left=135;mt-hopdist-cm:right=150",
+    "lsi.MT-HOPDIST=90.0" },
   { "MT-BRIDGE/lsi", NULL, NULL, "mt-bridge-reps:left=20;mt-bridge-reps:right=30",
     "lsi.MT-BRIDGE=66.7" },
   { "MT-CALF/lsi", NULL, NULL, "mt-calf-reps:left=30;mt-calf-reps:right=30", "lsi.MT-CALF=100.0" },
@@ -506,7 +517,12 @@ static const Case phase_cases[] = {
     "phase=2" },
   /* PH-3 and PH-2 */
   { "PH-3/all-met", NULL, NULL, ALL_RTR, "phase=3" },
+  { "PH-3/quad-measured", NULL, NULL,
+    ALL_RTR ";mt-quad-strength:left=350;mt-quad-strength:right=400", "phase=3;lsi.MT-QUAD=87.5" },
+  { "PH-3/capped-by-urgent-flag", NULL, NULL, ALL_RTR ";giving-way=yes;giving-way-swelling=yes",
+    "phase=1;restriction=phase-1-only" },
   { "PH-2/one-missing", NULL, NULL, ALL_RTR ";mt-bridge-reps:left=15", "phase=2" },
+  { "PH-2/moderate-irritability", NULL, NULL, "worst-pain=5;pain-at-rest=2", "phase=2" },
   /* PH-DONE */
   { "PH-DONE/done", NULL, NULL,
     ALL_RTR ";mt-hopdist-cm:left=90;mt-hopdist-cm:right=100;usual-volume-reached=yes",
@@ -640,7 +656,13 @@ static const Case presentation_cases[] = {
 static void
 test_calf_norms (void)
 {
-  const struct { const char *birth; const char *sex; double norm; gboolean extrapolated; } cases[] = {
+  const struct
+  {
+    const char *birth;
+    const char *sex;
+    double      norm;
+    gboolean    extrapolated;
+  } cases[] = {
     { "2007-11-25", "female", 30, TRUE },    /* 18 */
     { "2006-11-24", "female", 30, FALSE },   /* 20 */
     { "1990-01-01", "male", 32, FALSE },     /* 36 */
@@ -675,6 +697,7 @@ test_reasons_name_rules (void)
                                                   "tender-fibula-head=yes;worst-pain=7");
   g_autoptr(StrideFindings) findings = evaluate (assessment);
   const StrideRedFlag *flag = g_ptr_array_index (findings->red_flags, 0);
+  const StrideReason *reason;
   gboolean named_item = FALSE;
 
   g_assert_cmpstr (flag->rule_id, ==, "RF-OTTAWA");
@@ -690,12 +713,16 @@ test_reasons_name_rules (void)
   g_assert_true (named_item);
 
   g_assert_cmpuint (findings->irritability_reasons->len, >, 0);
-  g_assert_cmpstr (((StrideReason *) g_ptr_array_index (findings->irritability_reasons, 0))->rule_id,
-                   ==, "LS-IRRITABILITY");
+  reason = g_ptr_array_index (findings->irritability_reasons, 0);
+  g_assert_cmpstr (reason->rule_id, ==, "LS-IRRITABILITY");
   g_assert_cmpuint (findings->phase_reasons->len, >, 0);
   g_assert_cmpuint (findings->rtr->len, ==, 8);
   for (guint i = 0; i < findings->rtr->len; i++)
-    g_assert_cmpuint (((StrideCriterion *) g_ptr_array_index (findings->rtr, i))->reasons->len, >, 0);
+    {
+      const StrideCriterion *criterion = g_ptr_array_index (findings->rtr, i);
+
+      g_assert_cmpuint (criterion->reasons->len, >, 0);
+    }
 }
 
 static void
@@ -834,6 +861,209 @@ test_bad_answers (void)
   g_assert_nonnull (strstr (error->message, "worst-pain"));
 }
 
+/* Every rule id of rules.md §0–§5 has cases; every red flag one that fires it
+ * and one, named after it, that does not. */
+static void
+test_every_rule_has_cases (void)
+{
+  static const char * const flags[] = {
+    "RF-SEPTIC", "RF-NEUROVASC", "RF-COMPARTMENT", "RF-DVT", "RF-PE", "RF-DEFORMITY",
+    "RF-EXTENSOR", "RF-OTTAWA", "RF-FRACTURE-LATE", "RF-LOCKED", "RF-HAEMARTHROSIS",
+    "RF-INSTABILITY", "RF-BONE-STRESS", "RF-HIP-STRESS", "RF-SCFE", "RF-MALIGNANCY",
+    "RF-INFLAMMATORY", "RF-EFFUSION", "RF-SEVERE", "RF-PERSISTENT",
+  };
+  static const char * const others[] = {
+    "LS-IRRITABILITY", "LS-MONITOR", "MT-SLS", "MT-BRIDGE", "MT-CALF", "MT-HOP", "MT-HOPDIST",
+    "MT-QUAD", "MT-RTR", "PH-1", "PH-2", "PH-3", "PH-FU", "PH-DONE", "PR-PFP", "PR-ITBS", "PR-PT",
+    "PR-APOPHYSITIS", "PR-REFERRED",
+  };
+  const Case *tables[] = { red_flag_cases, load_cases, movement_cases, phase_cases,
+                           presentation_cases };
+  const guint sizes[] = { G_N_ELEMENTS (red_flag_cases), G_N_ELEMENTS (load_cases),
+                          G_N_ELEMENTS (movement_cases), G_N_ELEMENTS (phase_cases),
+                          G_N_ELEMENTS (presentation_cases) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autofree char *prefix = g_strconcat (flags[i], "/", NULL);
+      gboolean fires = FALSE, quiet = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (red_flag_cases); j++)
+        {
+          const Case *tc = &red_flag_cases[j];
+          const char *reasons = strstr (tc->expect, "triage.reasons=");
+          g_autofree char *list = NULL;
+          g_auto(GStrv) ids = NULL;
+
+          if (!g_str_has_prefix (tc->name, prefix) || reasons == NULL)
+            continue;
+          list = g_strndup (reasons + strlen ("triage.reasons="),
+                            strcspn (reasons + strlen ("triage.reasons="), ";"));
+          ids = g_strsplit (list, " ", -1);
+          if (g_strv_contains ((const char * const *) ids, flags[i]))
+            fires = TRUE;
+          else
+            quiet = TRUE;
+        }
+      if (!fires || !quiet)
+        g_test_fail_printf ("%s: needs a case that fires it and one that does not", flags[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *prefix = g_strconcat (others[i], "/", NULL);
+      guint n = 0;
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        for (guint j = 0; j < sizes[t]; j++)
+          n += g_str_has_prefix (tables[t][j].name, prefix);
+      if (n < 2)
+        g_test_fail_printf ("%s: %u cases, needs at least 2", others[i], n);
+    }
+}
+
+/* A follow-up that leaves out history items keeps the earlier answers. */
+static void
+test_history_carried (void)
+{
+  g_autoptr(StrideAssessment) a = build (NULL, "2026-11-01|2026-11-24",
+                                         "involved-side=right;injury=yes;injury-date=2026-06-01;"
+                                         "pain-location=around-kneecap|"
+                                         "mt-sls-reps:left=8;mt-sls-reps:right=6;"
+                                         "pain-squatting=3;pain-stairs-down=2");
+  StrideVisit *second = g_ptr_array_index (a->visits, 1);
+  g_autoptr(StrideFindings) f = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+
+  stride_answers_unset (second->answers, "involved-side", STRIDE_SIDE_NONE);
+  stride_answers_unset (second->answers, "injury", STRIDE_SIDE_NONE);
+  f = evaluate (a);
+  keys = keys_of (f, TRUE);
+  /* Right involved: 6 ÷ 8; the injury caps PR-PFP at possible. */
+  g_assert_cmpstr (g_hash_table_lookup (keys, "lsi.MT-SLS"), ==, "75.0");
+  g_assert_cmpstr (g_hash_table_lookup (keys, "presentation"), ==, "PR-PFP possible");
+  /* The visit's own answers are not changed. */
+  g_assert_false (stride_answers_has (second->answers, "involved-side", STRIDE_SIDE_NONE));
+}
+
+/* A random valid value for @item. */
+static char *
+random_value (GRand            *rand,
+              const StrideItem *item)
+{
+  switch (item->type)
+    {
+    case STRIDE_ITEM_YES_NO:
+      return g_strdup (g_rand_boolean (rand) ? "yes" : "no");
+    case STRIDE_ITEM_SCALE:
+      return g_strdup_printf ("%d", g_rand_int_range (rand, 0, 11));
+    case STRIDE_ITEM_NUMBER:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        double v = item->min + g_rand_double (rand) * (item->max - item->min);
+
+        v = floor (v * pow (10, item->digits)) / pow (10, item->digits);
+        return g_strdup (g_ascii_formatd (buffer, sizeof buffer,
+                                          item->digits == 0 ? "%.0f" : "%.1f", v));
+      }
+    case STRIDE_ITEM_CHOICE:
+      {
+        const StrideChoice *choice = g_ptr_array_index (item->choices,
+                                                        g_rand_int_range (rand, 0,
+                                                                          item->choices->len));
+        return g_strdup (choice->id);
+      }
+    case STRIDE_ITEM_MULTI:
+      {
+        GString *out = g_string_new (NULL);
+
+        for (guint i = 0; i < item->choices->len; i++)
+          {
+            const StrideChoice *choice = g_ptr_array_index (item->choices, i);
+
+            gboolean last_and_empty = i + 1 == item->choices->len && out->len == 0;
+
+            if (g_rand_int_range (rand, 0, 3) == 0 || last_and_empty)
+              g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", choice->id);
+          }
+        return g_string_free (out, FALSE);
+      }
+    case STRIDE_ITEM_DATE:
+      return g_strdup_printf ("2026-%02d-%02d", g_rand_int_range (rand, 1, 12),
+                              g_rand_int_range (rand, 1, 29));
+    case STRIDE_ITEM_TEXT:
+    default:
+      return g_strdup ("text");
+    }
+}
+
+/* Random answers to every item, sparse or full: the engine never fails on a
+ * valid answer, and its conclusions stay consistent with each other. */
+static void
+test_random_answers (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  GPtrArray *items = stride_protocol_get_items (protocol);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(StrideAssessment) a = build (round % 3 == 0 ? "2012-06-01" : NULL,
+                                             round % 2 ? "2026-10-01|2026-11-24" : NULL,
+                                             round % 2 ? "|" : "");
+      g_autoptr(StrideFindings) f = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      const StrideTestResult *hop;
+      StrideTriage highest = STRIDE_TRIAGE_NONE;
+      double density = g_rand_double (rand);
+
+      for (guint v = 0; v < a->visits->len; v++)
+        {
+          StrideVisit *visit = g_ptr_array_index (a->visits, v);
+
+          for (guint i = 0; i < items->len; i++)
+            {
+              const StrideItem *item = g_ptr_array_index (items, i);
+
+              for (StrideSide s = item->per_side ? STRIDE_SIDE_LEFT : STRIDE_SIDE_NONE;
+                   s <= (item->per_side ? STRIDE_SIDE_RIGHT : STRIDE_SIDE_NONE); s++)
+                {
+                  g_autofree char *value = NULL;
+
+                  if (g_rand_double (rand) > density)
+                    continue;
+                  value = random_value (rand, item);
+                  stride_answers_set (visit->answers, item->id, s, value);
+                }
+            }
+        }
+
+      f = evaluate (a);
+      for (guint i = 0; i < f->red_flags->len; i++)
+        highest = MAX (highest, ((StrideRedFlag *) g_ptr_array_index (f->red_flags, i))->referral);
+      g_assert_cmpint (f->triage, ==, highest);
+      g_assert_cmpint (f->phase == STRIDE_PHASE_NONE, ==,
+                       f->restriction == STRIDE_RESTRICTION_NO_PLAN);
+      if (f->restriction == STRIDE_RESTRICTION_PHASE_1_ONLY)
+        g_assert_cmpint (f->phase, ==, STRIDE_PHASE_1);
+      if (f->irritability == STRIDE_IRRITABILITY_HIGH && f->phase != STRIDE_PHASE_NONE)
+        g_assert_cmpint (f->phase, ==, STRIDE_PHASE_1);
+      g_assert_cmpuint (f->rtr->len, ==, 8);
+      hop = stride_findings_get_test (f, "MT-HOP");
+      if (stride_findings_has_red_flag (f, "RF-BONE-STRESS")
+          || stride_findings_has_red_flag (f, "RF-HIP-STRESS"))
+        {
+          g_assert_true (f->no_running);
+          g_assert_false (hop->tested[STRIDE_SIDE_LEFT] || hop->tested[STRIDE_SIDE_RIGHT]);
+        }
+      if (f->phase == STRIDE_PHASE_3)
+        g_assert_true (f->computed_triage < STRIDE_TRIAGE_URGENT);
+      g_assert_cmpint (f->phase_done, <=, f->phase == STRIDE_PHASE_3);
+      stride_engine_format_keys (f, a->visits->len > 1, out);
+      stride_engine_format_extra_keys (f, out);
+      g_assert_null (strchr (out->str, ','));
+    }
+}
+
 static void
 add_cases (const char *prefix,
            const Case *cases,
@@ -865,6 +1095,9 @@ main (int   argc,
   add_cases ("movement", movement_cases, G_N_ELEMENTS (movement_cases));
   add_cases ("phase", phase_cases, G_N_ELEMENTS (phase_cases));
   add_cases ("presentation", presentation_cases, G_N_ELEMENTS (presentation_cases));
+  g_test_add_func ("/engine/every-rule-has-cases", test_every_rule_has_cases);
+  g_test_add_func ("/engine/history-carried", test_history_carried);
+  g_test_add_func ("/engine/random-answers", test_random_answers);
   g_test_add_func ("/engine/MT-CALF/norms", test_calf_norms);
   g_test_add_func ("/engine/reasons", test_reasons_name_rules);
   g_test_add_func ("/engine/overrides", test_overrides);
