@@ -175,11 +175,9 @@ read_patient (Reader         *reader,
 
       if (!parse_date (text, &patient->birth_date))
         {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("%s: “%s” is not a real date (YYYY-MM-DD)"),
-                                     _("birth date"), text);
-          invalid (error, reader, birth, message);
+          /* The value is not repeated: a birth date never goes to a log. */
+          invalid (error, reader, birth,
+                   _("<birth-date> is not a real date in the form YYYY-MM-DD"));
           return FALSE;
         }
     }

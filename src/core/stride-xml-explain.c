@@ -407,7 +407,6 @@ explain_text (xmlDoc  *rng,
 {
   g_autofree char *text = stride_xml_get_text (node);
   g_autofree char *expected = NULL;
-  g_autofree char *what = NULL;
   xmlNode *pattern = stride_xml_first_child (def, NULL);
   CheckResult result;
 
@@ -420,8 +419,15 @@ explain_text (xmlDoc  *rng,
   if (result == CHECK_OK)
     return NULL;
 
-  what = g_strdup_printf ("<%s>", (const char *) node->name);
-  return describe_bad_value (what, text, result, expected);
+  /* Element text may be a patient's (a birth date): it is not repeated. */
+  if (result == CHECK_NOT_ONE_OF)
+    /* TRANSLATORS: an XML element and the values it may hold */
+    return g_strdup_printf (_("<%s> must be one of %s"), (const char *) node->name, expected);
+  if (expected != NULL)
+    /* TRANSLATORS: an XML element and an example of a good value */
+    return g_strdup_printf (_("<%s> is not in the expected form (for example “%s”)"),
+                            (const char *) node->name, expected);
+  return g_strdup_printf (_("<%s> is not in the expected form"), (const char *) node->name);
 }
 
 /**
@@ -479,6 +485,7 @@ stride_xml_explain (xmlDoc     *rng,
   if (message == NULL && strstr (libxml_message, "got nothing") != NULL)
     message = explain_missing_child (node, elements);
   if (message == NULL && (strstr (libxml_message, "validating value") != NULL
+                          || strstr (libxml_message, "validating datatype") != NULL
                           || strstr (libxml_message, "validate content") != NULL))
     message = explain_text (rng, node, def);
   if (message == NULL && g_str_has_prefix (libxml_message, "Element ")
