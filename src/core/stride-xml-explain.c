@@ -480,13 +480,12 @@ stride_xml_explain (xmlDoc     *rng,
 
   collect (rng, def, FALSE, attributes, elements, 0);
 
-  if (strstr (libxml_message, "attribute") != NULL)
-    message = explain_attributes (rng, node, attributes);
+  /* libxml2's words do not always say which part is wrong ("failed to compare
+   * type string"): the attributes are checked first, then the content. */
+  message = explain_attributes (rng, node, attributes);
   if (message == NULL && strstr (libxml_message, "got nothing") != NULL)
     message = explain_missing_child (node, elements);
-  if (message == NULL && (strstr (libxml_message, "validating value") != NULL
-                          || strstr (libxml_message, "validating datatype") != NULL
-                          || strstr (libxml_message, "validate content") != NULL))
+  if (message == NULL)
     message = explain_text (rng, node, def);
   if (message == NULL && g_str_has_prefix (libxml_message, "Element ")
       && strstr (libxml_message, "has extra content: text") != NULL)
