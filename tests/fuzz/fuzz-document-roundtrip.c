@@ -1,4 +1,4 @@
-/* fuzz-assessment.c: any bytes given to the assessment document reader are
+/* fuzz-document-roundtrip.c: any bytes given to the assessment document reader are
  * refused cleanly or read; whatever is read writes out and reads back the same
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
