@@ -93,7 +93,8 @@ make_full_assessment (void)
   stride_answers_set (second->answers, "goals", STRIDE_SIDE_NONE, AWKWARD);
   g_ptr_array_add (second->overrides, stride_override_new ("phase", "2", "tolerates load well"));
   g_ptr_array_add (second->overrides, stride_override_new ("triage", "urgent", AWKWARD));
-  g_ptr_array_add (second->overrides, stride_override_new ("presentation", "PR-ITBS", ""));
+  g_ptr_array_add (second->overrides, stride_override_new ("presentation", "mixed PR-PFP PR-ITBS",
+                                                         "both patterns fit"));
 
   item = stride_plan_item_new ("wall-sit-60");
   item->sets = 5;
