@@ -850,7 +850,8 @@ write_plan (xmlNode    *parent,
       set_int_prop (e, "reps", item->reps);
       set_int_prop (e, "seconds", item->seconds);
       set_bool_prop (e, "each-side", item->each_side);
-      set_prop (e, "frequency", item->frequency != NULL ? item->frequency : "daily");
+      if (item->frequency != NULL)
+        set_prop (e, "frequency", item->frequency);
       add_text (e, "note", item->note);
       write_reasons (e, item->reasons);
     }
@@ -999,7 +1000,9 @@ stride_document_to_string (StrideAssessment  *assessment,
  * @error: return location for an error
  *
  * Writes the document atomically (a complete old file or a complete new
- * one, never half of each) with mode 0600.
+ * one, never half of each) with mode 0600, after checking that it reads
+ * back (with the built-in protocol): an assessment holding an id or a
+ * value the format does not allow is refused and nothing is written.
  *
  * Returns: %TRUE on success
  */
@@ -1009,6 +1012,9 @@ stride_document_write_file (StrideAssessment  *assessment,
                             GError           **error)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(StrideAssessment) check = NULL;
+  g_autoptr(GError) check_error = NULL;
 
   g_return_val_if_fail (assessment != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1017,6 +1023,18 @@ stride_document_write_file (StrideAssessment  *assessment,
   text = stride_document_to_string (assessment, error);
   if (text == NULL)
     return FALSE;
+
+  /* Never write a file Stride would refuse to read back (an id or a value
+   * the format does not allow): say so now, while the data is still here. */
+  bytes = g_bytes_new_static (text, strlen (text));
+  check = stride_document_read_bytes (path, bytes, NULL, &check_error);
+  if (check == NULL)
+    {
+      g_set_error (error, STRIDE_XML_ERROR, STRIDE_XML_ERROR_INVALID,
+                   /* TRANSLATORS: %s is the reason, "FILE:LINE: message" */
+                   _("not written, it would not read back: %s"), check_error->message);
+      return FALSE;
+    }
 
   return g_file_set_contents_full (path, text, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,

@@ -494,3 +494,57 @@ stride_xml_explain (xmlDoc     *rng,
 
   return message;
 }
+
+static char *
+explain_tree (xmlDoc   *rng,
+              xmlNode  *node,
+              xmlNode **out_node)
+{
+  for (; node != NULL; node = stride_xml_next_element (node->next, NULL))
+    {
+      g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_free);
+      g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_free);
+      xmlNode *def = find_definition (rng, node);
+      char *message = NULL;
+
+      if (def != NULL)
+        {
+          collect (rng, def, FALSE, attributes, elements, 0);
+          message = explain_attributes (rng, node, attributes);
+          if (message == NULL)
+            message = explain_missing_child (node, elements);
+          if (message == NULL)
+            message = explain_text (rng, node, def);
+        }
+
+      if (message == NULL)
+        message = explain_tree (rng, stride_xml_first_child (node, NULL), out_node);
+      else
+        *out_node = node;
+
+      if (message != NULL)
+        return message;
+    }
+
+  return NULL;
+}
+
+/**
+ * stride_xml_explain_document:
+ * @rng: the schema, parsed
+ * @doc: a document the schema refused without saying where
+ * @out_node: (out): the element at fault
+ *
+ * Looks for the first element, in document order, that breaks its
+ * definition in a way stride_xml_explain() can say.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL
+ */
+char *
+stride_xml_explain_document (xmlDoc   *rng,
+                             xmlDoc   *doc,
+                             xmlNode **out_node)
+{
+  *out_node = NULL;
+  return explain_tree (rng, xmlDocGetRootElement (doc), out_node);
+}

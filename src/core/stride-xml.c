@@ -848,6 +848,15 @@ stride_xml_validate (xmlDoc      *doc,
 
       if (first.node != NULL && first.message != NULL && cached->rng != NULL)
         message = stride_xml_explain (cached->rng, first.node, first.message);
+      else if (cached->rng != NULL)
+        {
+          /* libxml2 did not say where: look for the first element at fault. */
+          xmlNode *node = NULL;
+
+          message = stride_xml_explain_document (cached->rng, doc, &node);
+          if (message != NULL)
+            first.line = stride_xml_get_line (node);
+        }
       if (message == NULL)
         /* TRANSLATORS: %s is libxml2's description of the problem, in English */
         message = g_strdup_printf (_("does not match the schema: %s"),
