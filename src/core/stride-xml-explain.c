@@ -208,6 +208,7 @@ check_value (xmlDoc      *rng,
              xmlNode     *pattern,
              const char  *value,
              char       **expected,
+             char       **bad_part,
              int          depth)
 {
   *expected = NULL;
@@ -220,7 +221,8 @@ check_value (xmlDoc      *rng,
       xmlNode *define = find_define (rng, name);
 
       return define != NULL
-             ? check_value (rng, stride_xml_first_child (define, NULL), value, expected, depth + 1)
+             ? check_value (rng, stride_xml_first_child (define, NULL), value, expected, bad_part,
+                            depth + 1)
              : CHECK_OK;
     }
 
@@ -269,6 +271,39 @@ check_value (xmlDoc      *rng,
       append_values (holder, list);
       *expected = g_string_free (list, FALSE);
       return CHECK_NOT_ONE_OF;
+    }
+
+  if (is_rng (pattern, "list"))
+    {
+      /* Whitespace-separated tokens, each matching the repeated pattern. */
+      xmlNode *repeat = stride_xml_first_child (pattern, NULL);
+      xmlNode *item = is_rng (repeat, "oneOrMore") || is_rng (repeat, "zeroOrMore")
+                      ? stride_xml_first_child (repeat, NULL) : NULL;
+      g_auto(GStrv) tokens = NULL;
+      guint count = 0;
+
+      if (item == NULL || stride_xml_next_element (item->next, NULL) != NULL)
+        return CHECK_OK;
+
+      tokens = g_strsplit_set (value, " \t\r\n", -1);
+      for (guint i = 0; tokens[i] != NULL; i++)
+        {
+          CheckResult result;
+
+          if (*tokens[i] == '\0')
+            continue;
+          count++;
+          result = check_value (rng, item, tokens[i], expected, bad_part, depth + 1);
+          if (result != CHECK_OK)
+            {
+              *bad_part = g_strdup (tokens[i]);
+              return result;
+            }
+        }
+
+      if (count == 0 && is_rng (repeat, "oneOrMore"))
+        return CHECK_FORM;
+      return CHECK_OK;
     }
 
   if (is_rng (pattern, "data"))
@@ -359,6 +394,7 @@ explain_attributes (xmlDoc    *rng,
       const Spec *spec = g_ptr_array_index (attributes, i);
       g_autofree char *value = stride_xml_get_prop (node, spec->name);
       g_autofree char *expected = NULL;
+      g_autofree char *bad_part = NULL;
       g_autofree char *what = NULL;
       CheckResult result;
 
@@ -371,13 +407,13 @@ explain_attributes (xmlDoc    *rng,
                                   (const char *) node->name, spec->name);
         }
 
-      result = check_value (rng, spec->value, value, &expected, 0);
+      result = check_value (rng, spec->value, value, &expected, &bad_part, 0);
       if (result == CHECK_OK)
         continue;
 
       /* TRANSLATORS: an XML attribute and its element */
       what = g_strdup_printf (_("attribute “%s” of <%s>"), spec->name, (const char *) node->name);
-      return describe_bad_value (what, value, result, expected);
+      return describe_bad_value (what, bad_part != NULL ? bad_part : value, result, expected);
     }
 
   return NULL;
@@ -407,6 +443,7 @@ explain_text (xmlDoc  *rng,
 {
   g_autofree char *text = stride_xml_get_text (node);
   g_autofree char *expected = NULL;
+  g_autofree char *bad_part = NULL;
   xmlNode *pattern = stride_xml_first_child (def, NULL);
   CheckResult result;
 
@@ -415,7 +452,7 @@ explain_text (xmlDoc  *rng,
       || is_rng (pattern, "attribute") || is_rng (pattern, "element"))
     return NULL;
 
-  result = check_value (rng, pattern, text, &expected, 0);
+  result = check_value (rng, pattern, text, &expected, &bad_part, 0);
   if (result == CHECK_OK)
     return NULL;
 
