@@ -76,13 +76,14 @@ test_validate_good (void)
   g_autofree char *top = source_path (NULL);
   g_auto(Run) run = { 0 };
   const char *args[] = { "validate", "tests/documents/good-minimal.xml",
-                         "data/protocol/protocol.xml", NULL };
+                         "data/protocol/protocol.xml", "data/exercises/phase-2.xml", NULL };
 
   run_cli (top, args, &run);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==,
                    "tests/documents/good-minimal.xml: ok (assessment document)\n"
-                   "data/protocol/protocol.xml: ok (protocol)\n");
+                   "data/protocol/protocol.xml: ok (protocol)\n"
+                   "data/exercises/phase-2.xml: ok (exercise library)\n");
   g_assert_cmpint (run.status, ==, 0);
 }
 
