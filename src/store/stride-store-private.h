@@ -17,6 +17,13 @@ G_BEGIN_DECLS
  * which only holds for the connection that sets it). */
 sqlite3  *stride_store_get_handle        (StrideStore  *self);
 
+/* Many saves in one transaction (imports, the benchmark). */
+gboolean  stride_store_batch_begin       (StrideStore  *self,
+                                          GError      **error);
+gboolean  stride_store_batch_commit      (StrideStore  *self,
+                                          GError      **error);
+void      stride_store_batch_rollback    (StrideStore  *self);
+
 /* stride-store-schema.c */
 gboolean  stride_store_schema_create     (sqlite3      *db,
                                           GError      **error);

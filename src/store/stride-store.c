@@ -27,6 +27,7 @@ struct _StrideStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+  gboolean    in_batch;     /* saves are savepoints in the caller's transaction */
 };
 
 G_DEFINE_FINAL_TYPE (StrideStore, stride_store, G_TYPE_OBJECT)
@@ -349,13 +350,16 @@ side_from_db (const char *text)
 /* ------------------------------------------------------------------------ */
 
 /* Every save is one BEGIN IMMEDIATE transaction: it takes the write lock at
- * once (waiting up to the busy timeout), so two writers never deadlock. */
+ * once (waiting up to the busy timeout), so two writers never deadlock.
+ * Inside a batch it is a savepoint, so a failed save still undoes only
+ * itself. */
 static gboolean
 begin_write (StrideStore  *self,
              const char   *what_failed,
              GError      **error)
 {
-  sqlite3_stmt *stmt = statement (self, "BEGIN IMMEDIATE", error);
+  sqlite3_stmt *stmt = statement (self, self->in_batch ? "SAVEPOINT stride_save"
+                                                       : "BEGIN IMMEDIATE", error);
   int rc;
 
   if (stmt == NULL)
@@ -388,7 +392,9 @@ begin_read (StrideStore *self)
 static void
 rollback (StrideStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
+  if (self->in_batch)
+    sqlite3_exec (self->db, "ROLLBACK TO stride_save; RELEASE stride_save", NULL, NULL, NULL);
+  else if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -397,7 +403,7 @@ end_read (StrideStore *self,
           gboolean     began)
 {
   if (began)
-    rollback (self);
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 static gboolean
@@ -405,7 +411,8 @@ commit (StrideStore  *self,
         const char   *what_failed,
         GError      **error)
 {
-  sqlite3_stmt *stmt = statement (self, "COMMIT", error);
+  sqlite3_stmt *stmt = statement (self, self->in_batch ? "RELEASE stride_save" : "COMMIT",
+                                  error);
   int rc;
 
   if (stmt == NULL)
@@ -423,6 +430,47 @@ commit (StrideStore  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * stride_store_batch_begin:
+ *
+ * Starts one transaction for many saves (imports, the benchmark): each save
+ * becomes a savepoint, and nothing is durable before
+ * stride_store_batch_commit().
+ */
+gboolean
+stride_store_batch_begin (StrideStore  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!begin_write (self, _("Could not start saving."), error))
+    return FALSE;
+
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+gboolean
+stride_store_batch_commit (StrideStore  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  self->in_batch = FALSE;
+  return commit (self, _("Could not save."), error);
+}
+
+void
+stride_store_batch_rollback (StrideStore *self)
+{
+  g_return_if_fail (STRIDE_IS_STORE (self));
+
+  self->in_batch = FALSE;
+  rollback (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -692,7 +740,11 @@ configure_connection (sqlite3     *db,
   return stride_store_exec (db,
                             "PRAGMA synchronous = FULL;"
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA secure_delete = ON;",
+                            "PRAGMA secure_delete = ON;"
+                            /* Search and history stay in memory at 100,000
+                             * patients; savepoints are not spilled to files. */
+                            "PRAGMA cache_size = -32768;"
+                            "PRAGMA temp_store = MEMORY;",
                             error);
 }
 
