@@ -3202,6 +3202,62 @@ failed_quietly:
   return FALSE;
 }
 
+/**
+ * stride_store_import_assessment:
+ * @self: a store
+ * @assessment: the patient and visits to add
+ * @out_patient_id: (out) (optional): the new patient's id
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when everything was imported (and nothing otherwise)
+ */
+gboolean
+stride_store_import_assessment (StrideStore             *self,
+                                const StrideAssessment  *assessment,
+                                gint64                  *out_patient_id,
+                                GError                 **error)
+{
+  g_autoptr(StridePatient) patient = NULL;
+  gint64 patient_id;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (assessment != NULL && assessment->patient != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  patient = stride_patient_copy (assessment->patient);
+  g_clear_pointer (&patient->id, g_free);
+  if (!check_patient (patient, error))
+    return FALSE;
+
+  if (!stride_store_batch_begin (self, error))
+    return FALSE;
+
+  patient_id = stride_store_create_patient (self, patient, error);
+  if (patient_id == 0)
+    goto failed;
+
+  for (guint i = 0; assessment->visits != NULL && i < assessment->visits->len; i++)
+    {
+      g_autoptr(StrideVisit) visit = stride_visit_copy (g_ptr_array_index (assessment->visits, i));
+      gboolean final = visit->status == STRIDE_VISIT_FINAL;
+
+      g_clear_pointer (&visit->id, g_free);
+      if (!save_visit (self, patient_id, visit, NULL, final, error))
+        goto failed;
+    }
+
+  if (!stride_store_batch_commit (self, error))
+    return FALSE;
+
+  if (out_patient_id != NULL)
+    *out_patient_id = patient_id;
+  return TRUE;
+
+failed:
+  stride_store_batch_rollback (self);
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Backup and restore                                                       */
 /* ------------------------------------------------------------------------ */

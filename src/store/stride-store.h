@@ -433,6 +433,23 @@ GPtrArray     *stride_store_list_history   (StrideStore    *self,
                                             gint64          patient_id,
                                             GError        **error);
 
+/**
+ * stride_store_import_assessment:
+ * @assessment: a patient and visits, e.g. read from an assessment document
+ * @out_patient_id: (out) (optional): the new patient's id
+ *
+ * Adds the patient as a new patient and each visit as a new visit (final
+ * ones final, drafts as drafts; no key measures: the caller may save them
+ * later), all in one transaction: either everything is imported or nothing.
+ * Existing records are never changed. Ids in @assessment are ignored.
+ *
+ * Returns: %TRUE when imported
+ */
+gboolean       stride_store_import_assessment (StrideStore              *self,
+                                               const StrideAssessment   *assessment,
+                                               gint64                   *out_patient_id,
+                                               GError                  **error);
+
 /* --- Backup and restore ------------------------------------------------- */
 
 /**
