@@ -289,6 +289,24 @@ now_stamp (void)
   return g_date_time_format (now, "%Y%m%d-%H%M%S");
 }
 
+/* "@path@middle-STAMP", or with "-2", "-3" … when that exists: a copy kept
+ * for safety must never replace an earlier one made in the same second. */
+static char *
+kept_copy_path (const char *path,
+                const char *middle)
+{
+  g_autofree char *stamp = now_stamp ();
+  char *candidate = g_strdup_printf ("%s%s-%s", path, middle, stamp);
+
+  for (guint n = 2; g_file_test (candidate, G_FILE_TEST_EXISTS) && n < 1000; n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s%s-%s-%u", path, middle, stamp, n);
+    }
+
+  return candidate;
+}
+
 /* Parses a record's id as stored in StridePatient.id / StrideVisit.id. */
 static gint64
 parse_id (const char *text)
@@ -768,8 +786,8 @@ upgrade_schema (sqlite3     *db,
 
   if (version > 0)
     {
-      g_autofree char *stamp = now_stamp ();
-      g_autofree char *backup_path = g_strdup_printf ("%s.v%d-backup-%s", path, version, stamp);
+      g_autofree char *middle = g_strdup_printf (".v%d-backup", version);
+      g_autofree char *backup_path = kept_copy_path (path, middle);
 
       if (!backup_connection (db, path, backup_path, error))
         {
@@ -868,18 +886,19 @@ stride_store_open (const char            *path,
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!stride_data_dir_ensure_parent (path, error))
-    {
-      GError *e = *error;
+  {
+    g_autoptr(GError) dir_error = NULL;
 
-      if (e != NULL && e->domain == G_IO_ERROR)
-        {
-          e->domain = STRIDE_STORE_ERROR;
-          e->code = e->code == G_IO_ERROR_PERMISSION_DENIED || e->code == G_IO_ERROR_READ_ONLY
-                    ? STRIDE_STORE_ERROR_READ_ONLY : STRIDE_STORE_ERROR_IO;
-        }
-      return NULL;
-    }
+    if (!stride_data_dir_ensure_parent (path, &dir_error))
+      {
+        g_set_error_literal (error, STRIDE_STORE_ERROR,
+                             g_error_matches (dir_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+                             || g_error_matches (dir_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)
+                             ? STRIDE_STORE_ERROR_READ_ONLY : STRIDE_STORE_ERROR_IO,
+                             dir_error->message);
+        return NULL;
+      }
+  }
 
   if (!check_path (path, &exists, error))
     return NULL;
@@ -3238,11 +3257,15 @@ stride_store_import_assessment (StrideStore             *self,
 
   for (guint i = 0; assessment->visits != NULL && i < assessment->visits->len; i++)
     {
-      g_autoptr(StrideVisit) visit = stride_visit_copy (g_ptr_array_index (assessment->visits, i));
-      gboolean final = visit->status == STRIDE_VISIT_FINAL;
+      /* A shallow copy without the document's id: save_visit() only sets
+       * the id and status of what it is given. */
+      StrideVisit visit = *(StrideVisit *) g_ptr_array_index (assessment->visits, i);
+      gboolean ok;
 
-      g_clear_pointer (&visit->id, g_free);
-      if (!save_visit (self, patient_id, visit, NULL, final, error))
+      visit.id = NULL;
+      ok = save_visit (self, patient_id, &visit, NULL, visit.status == STRIDE_VISIT_FINAL, error);
+      g_free (visit.id);
+      if (!ok)
         goto failed;
     }
 
@@ -3471,7 +3494,6 @@ stride_store_restore (StrideStore  *self,
                       const char   *backup_path,
                       GError      **error)
 {
-  g_autofree char *stamp = now_stamp ();
   g_autofree char *safety = NULL;
   sqlite3 *src;
   int version = 0, rc;
@@ -3484,7 +3506,7 @@ stride_store_restore (StrideStore  *self,
   if (src == NULL)
     return FALSE;
 
-  safety = g_strdup_printf ("%s.before-restore-%s", self->path, stamp);
+  safety = kept_copy_path (self->path, ".before-restore");
   if (!backup_connection (self->db, self->path, safety, error))
     {
       g_prefix_error (error, _("Nothing was restored, because the current records could not "
@@ -3566,7 +3588,7 @@ stride_store_restore_file (const char  *db_path,
   sqlite3_close_v2 (src);
 
   /* The damaged file is kept: it may still hold something the backup lacks. */
-  aside = g_strdup_printf ("%s.damaged-%s", db_path, stamp);
+  aside = kept_copy_path (db_path, ".damaged");
   {
     g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);

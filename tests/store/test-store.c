@@ -1386,6 +1386,45 @@ test_migration_v1 (void)
   store_test_remove_tree (dir);
 }
 
+static void
+test_import_all_or_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(StrideAssessment) assessment = stride_assessment_new ();
+  g_autoptr(StrideAssessment) record = NULL;
+  g_autoptr(GError) error = NULL;
+  StrideVisit *broken;
+  gint64 patient_id = 0;
+
+  assessment->patient->name = g_strdup ("Imported Person");
+  assessment->patient->id = g_strdup ("doc-7");
+  g_ptr_array_add (assessment->visits, store_test_make_visit (40));
+  g_ptr_array_add (assessment->visits, store_test_make_visit (41));
+  ((StrideVisit *) g_ptr_array_index (assessment->visits, 0))->status = STRIDE_VISIT_FINAL;
+
+  g_assert_true (stride_store_import_assessment (f->store, assessment, &patient_id, &error));
+  g_assert_no_error (error);
+  record = stride_store_load_patient_record (f->store, patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->patient->name, ==, "Imported Person");
+  g_assert_cmpuint (record->visits->len, ==, 2);
+  g_assert_cmpint (((StrideVisit *) g_ptr_array_index (record->visits, 0))->status, ==,
+                   STRIDE_VISIT_FINAL);
+
+  /* A broken last visit: nothing of the second import stays. */
+  broken = store_test_make_visit (42);
+  g_ptr_array_add (broken->overrides, g_new0 (StrideOverride, 1));
+  g_ptr_array_add (assessment->visits, broken);
+  g_assert_false (stride_store_import_assessment (f->store, assessment, NULL, &error));
+  g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID);
+  g_assert_cmpint (stride_store_count_patients (f->store, NULL), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM visits"), ==, 2);
+
+  /* And the store still saves normally afterwards. */
+  save_visit (f->store, patient_id, 43, FALSE);
+  g_assert_true (integrity_ok (f->store));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1403,6 +1442,7 @@ main (int    argc,
   ADD ("visit/finalise-amend", test_finalise_amend);
   ADD ("visit/history-assessment", test_history_and_assessment);
   ADD ("patient/delete-for-good", test_delete_for_good);
+  ADD ("patient/import-all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/store/file/modes", test_file_modes);
   ADD ("file/backup-restore", test_backup_restore);
   g_test_add_func ("/store/open/not-a-database", test_open_not_a_database);
