@@ -941,6 +941,26 @@ stride_store_open (const char            *path,
 }
 
 /**
+ * stride_store_check:
+ * @self: a store
+ * @full: integrity_check rather than quick_check
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when healthy, CORRUPT otherwise
+ */
+gboolean
+stride_store_check (StrideStore  *self,
+                    gboolean      full,
+                    GError      **error)
+{
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_database (self->db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check",
+                         self->path, error);
+}
+
+/**
  * stride_store_get_path:
  *
  * Returns: (transfer none): the database file's path

@@ -293,17 +293,35 @@ main (int    argc,
       return 2;
     }
 
-  dir = g_dir_make_tmp ("stride-bench-XXXXXX", &error);
-  if (dir == NULL)
-    die ("temporary directory", error);
-  path = g_build_filename (dir, "stride.db", NULL);
+  /* STRIDE_STORE_BENCH_DB=FILE keeps the generated database there, and a
+   * second run with the same FILE measures it again without regenerating. */
+  if (g_getenv ("STRIDE_STORE_BENCH_DB") != NULL)
+    path = g_strdup (g_getenv ("STRIDE_STORE_BENCH_DB"));
+  else
+    {
+      dir = g_dir_make_tmp ("stride-bench-XXXXXX", &error);
+      if (dir == NULL)
+        die ("temporary directory", error);
+      path = g_build_filename (dir, "stride.db", NULL);
+    }
   store = stride_store_open (path, STRIDE_STORE_OPEN_NONE, &error);
   if (store == NULL)
     die ("open", error);
+  if (stride_store_count_patients (store, NULL) > 0)
+    {
+      /* Reuse what a run before generated. */
+      g_autoptr(GArray) all = stride_store_search_ids (store, "", 0, &error);
+
+      if (all == NULL)
+        die ("reuse", error);
+      g_array_append_vals (patient_ids, all->data, all->len);
+      n_patients = all->len;
+      n_visits = 0;
+    }
 
   /* Patients. */
   start = g_get_monotonic_time ();
-  for (guint64 i = 0; i < n_patients; i++)
+  for (guint64 i = 0; patient_ids->len == 0 && i < n_patients; i++)
     {
       g_autoptr(StridePatient) patient = stride_patient_new ();
       gint64 id;
@@ -354,7 +372,7 @@ main (int    argc,
         fprintf (stderr, "visits: %" G_GUINT64_FORMAT "…\n", i + 1);
     }
   elapsed = g_get_monotonic_time () - start;
-  visits_per_second = n_visits / MAX (elapsed / 1e6, 1e-6);
+  visits_per_second = n_visits > 0 ? n_visits / MAX (elapsed / 1e6, 1e-6) : 0.0;
   fprintf (stderr, "visits: %" G_GUINT64_FORMAT " in %.1f s\n", n_visits, elapsed / 1e6);
 
   /* Reopen, as the app would, with the checks on open. */
@@ -391,6 +409,9 @@ main (int    argc,
         die ("search", error);
       total_results += ids->len;
       g_array_append_val (search_times, ms);
+      if (g_getenv ("STRIDE_STORE_BENCH_VERBOSE") != NULL && ms > 1.0)
+        fprintf (stderr, "slow search: “%s” %.3f ms (CPU %.3f ms), %u ids\n", query, ms, cpu,
+                 ids->len);
     }
 
   for (guint i = 0; i < N_HISTORIES; i++)
@@ -438,6 +459,7 @@ main (int    argc,
       start = g_get_monotonic_time ();
       if (!stride_store_delete_patient (store, g_array_index (patient_ids, gint64, 1 + i), &error))
         die ("delete", error);
+      g_array_remove_index (patient_ids, 1 + i);
       fprintf (stderr, "delete for good: %.0f ms\n", (g_get_monotonic_time () - start) / 1e3);
     }
 
@@ -459,6 +481,7 @@ main (int    argc,
   printf ("history: %.3f ms\n", history_total / N_HISTORIES);
   printf ("size: %.1f MiB\n", size_mib);
 
+  if (dir != NULL)
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);

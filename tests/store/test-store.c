@@ -1101,7 +1101,21 @@ test_open_corrupt (Fixture       *f,
   close (fd);
 
   assert_open_fails_untouched (f->path, STRIDE_STORE_ERROR_CORRUPT);
-  (void) error;
+
+  /* Opened without the check, the explicit check finds the damage too. */
+  {
+    g_autoptr(StrideStore) unchecked = stride_store_open (f->path,
+                                                          STRIDE_STORE_OPEN_SKIP_QUICK_CHECK,
+                                                          &error);
+
+    if (unchecked != NULL)
+      {
+        g_assert_false (stride_store_check (unchecked, TRUE, &error));
+        g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_CORRUPT);
+      }
+    else
+      g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_CORRUPT);
+  }
 }
 
 /* Runs the read-only checks; returns a failure message or NULL. */
@@ -1255,6 +1269,8 @@ test_disk_full (Fixture       *f,
   g_assert_true (stride_store_save_draft (f->store, patient_id, visit, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (integrity_ok (f->store));
+  g_assert_true (stride_store_check (f->store, TRUE, &error));
+  g_assert_no_error (error);
 }
 
 static void
