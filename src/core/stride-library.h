@@ -1,4 +1,4 @@
-/* stride-library.h: the exercise library (data/exercises/*.xml)
+/* stride-library.h: the exercise library (the XML files in data/exercises)
  *
  * CONTRACT (implemented by the library work): entries carry every field of
  * rules §6 and their illustration as data (stride-figure.h).
