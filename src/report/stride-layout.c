@@ -1171,6 +1171,9 @@ stride_document_add_signature (StrideDocument    *self,
 
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
+  /* A signature never stands alone on a page: it signs what comes before. */
+  if (self->pieces->len > 0)
+    ((Piece *) g_ptr_array_index (self->pieces, self->pieces->len - 1))->keep_with_next = TRUE;
   piece = add_piece (self, PIECE_SIGNATURE, 0);
   piece->labels = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; labels != NULL && labels[i] != NULL; i++)

@@ -28,7 +28,7 @@ static const TestWords test_words[] = {
   { "MT-WALK", N_("Walking"), N_("min") },
   { "MT-SQUAT", N_("Double-leg squat"), NULL },
   { "MT-SLS", N_("Single-leg squat to 60°"), N_("reps") },
-  { "MT-STEPDOWN", N_("Lateral step-down, quality 0–6"), N_("score") },
+  { "MT-STEPDOWN", N_("Lateral step-down, quality 0–6"), NULL },
   { "MT-BRIDGE", N_("Single-leg bridge"), N_("reps") },
   { "MT-CALF", N_("Single-leg heel raise"), N_("reps") },
   { "MT-HOP", N_("Repeated single-leg hops"), N_("hops") },
@@ -680,8 +680,8 @@ add_tests (StrideDocument *doc,
   stride_table_set_column (table, 2, right, 1.35, STRIDE_ALIGN_RIGHT);
   stride_table_set_column (table, 3, _("LSI"), 0.9, STRIDE_ALIGN_RIGHT);
   stride_table_set_column (table, 4, _("Pain (NRS)"), 1.2, STRIDE_ALIGN_RIGHT);
-  stride_table_set_column (table, 5, _("Reference"), 2.6, STRIDE_ALIGN_LEFT);
-  stride_table_set_column (table, 6, _("Met"), 1.0, STRIDE_ALIGN_LEFT);
+  stride_table_set_column (table, 5, _("Reference"), 2.5, STRIDE_ALIGN_LEFT);
+  stride_table_set_column (table, 6, _("Met"), 1.2, STRIDE_ALIGN_LEFT);
   stride_table_set_font_size (table, REPORT_BODY_SIZE * 0.92);
 
   for (guint i = 0; findings->tests != NULL && i < findings->tests->len; i++)
