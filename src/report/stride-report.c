@@ -525,22 +525,145 @@ add_triage (StrideDocument *doc,
                            REPORT_BODY_SIZE * 1.3, (const char *const *) body->pdata, 0);
 }
 
+/**
+ * stride_report_format_answer:
+ * @protocol: the protocol
+ * @item: the item answered
+ * @value: the canonical answer (stride-answers.h)
+ *
+ * Returns: (transfer full): the answer for people: choice labels, dates in
+ *   words, numbers with their unit, scales out of 10
+ */
+char *
+stride_report_format_answer (StrideProtocol   *protocol,
+                             const StrideItem *item,
+                             const char       *value)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  switch (item->type)
+    {
+    case STRIDE_ITEM_YES_NO:
+      return g_strdup (g_str_equal (value, "yes") ? _("yes") : _("no"));
+
+    case STRIDE_ITEM_SCALE:
+      /* TRANSLATORS: a pain score out of 10, e.g. 4/10 */
+      return g_strdup_printf (_("%s/10"), value);
+
+    case STRIDE_ITEM_NUMBER:
+      {
+        double number = g_ascii_strtod (value, NULL);
+        g_autofree char *text = stride_report_format_number (number);
+
+        if (item->unit != NULL)
+          return g_strdup_printf ("%s %s", text, item->unit);
+        return g_steal_pointer (&text);
+      }
+
+    case STRIDE_ITEM_DATE:
+      {
+        GDate date;
+
+        g_date_clear (&date, 1);
+        g_date_set_parse (&date, value);
+        if (g_date_valid (&date))
+          return stride_report_format_date (&date);
+        return g_strdup (value);
+      }
+
+    case STRIDE_ITEM_CHOICE:
+    case STRIDE_ITEM_MULTI:
+      {
+        g_auto(GStrv) ids = g_strsplit (value, " ", -1);
+        GString *text = g_string_new (NULL);
+
+        for (guint i = 0; ids[i] != NULL; i++)
+          {
+            const char *label = ids[i];
+
+            if (*ids[i] == '\0')
+              continue;
+            for (guint c = 0; item->choices != NULL && c < item->choices->len; c++)
+              {
+                StrideChoice *choice = g_ptr_array_index (item->choices, c);
+
+                if (g_strcmp0 (choice->id, ids[i]) == 0)
+                  label = choice->label;
+              }
+            if (text->len > 0)
+              g_string_append (text, "; ");
+            g_string_append (text, label);
+          }
+        return g_string_free (text, FALSE);
+      }
+
+    case STRIDE_ITEM_TEXT:
+    default:
+      return g_strdup (value);
+    }
+}
+
+/* The answers of one protocol section, as the protocol words them. */
+static gboolean
+add_answers (StrideDocument          *doc,
+             const StrideReportInput *input,
+             StrideVisit             *visit,
+             const char              *section)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *items;
+
+  if (input->protocol == NULL || visit->answers == NULL)
+    return FALSE;
+
+  items = stride_protocol_get_section (input->protocol, section);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const StrideItem *item = g_ptr_array_index (items, i);
+
+      if (item->per_side)
+        continue;
+      {
+        const char *value = stride_answers_get (visit->answers, item->id, STRIDE_SIDE_NONE);
+
+        if (value == NULL)
+          continue;
+        g_ptr_array_add (pairs, g_strdup (item->label));
+        g_ptr_array_add (pairs, stride_report_format_answer (input->protocol, item, value));
+      }
+    }
+  if (items != NULL)
+    g_ptr_array_unref (items);
+
+  if (pairs->len == 0)
+    return FALSE;
+  g_ptr_array_add (pairs, NULL);
+  stride_document_add_key_values (doc, (const char *const *) pairs->pdata, 230);
+  return TRUE;
+}
+
 /* History summary: the answers a clinician scans first. */
 static void
-add_history (StrideDocument *doc,
-             StrideVisit    *visit,
-             StrideFindings *findings)
+add_history (StrideDocument          *doc,
+             const StrideReportInput *input,
+             StrideVisit             *visit,
+             StrideFindings          *findings)
 {
-  static const struct { const char *item; const char *label; const char *unit; } rows[] = {
-    { "worst-pain", N_("Worst pain, last week"), N_("/10") },
-    { "rest-pain", N_("Pain at rest"), N_("/10") },
-    { "run-pain-during", N_("Pain during running"), N_("/10") },
-    { "run-pain-after", N_("Pain after running"), N_("/10") },
-    { "symptom-weeks", N_("Symptoms for"), N_("weeks") },
+  static const struct { const char *item; const char *label; } rows[] = {
+    { "worst-pain", N_("Worst pain, last week") },
+    { "pain-at-rest", N_("Pain at rest") },
+    { "pain-during-running", N_("Pain during running") },
+    { "pain-after-running", N_("Pain after running") },
   };
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
 
   stride_document_add_heading (doc, 1, _("History"));
+
+  /* The history as the protocol words it; without a protocol, the pain
+   * scores and the side. */
+  if (add_answers (doc, input, visit, "history"))
+    goto notes;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -549,8 +672,7 @@ add_history (StrideDocument *doc,
                           : NULL;
 
       g_ptr_array_add (pairs, g_strdup (_(rows[i].label)));
-      g_ptr_array_add (pairs, value != NULL ? g_strdup_printf (rows[i].unit[0] == '/' ? "%s%s"
-                                                               : "%s %s", value, _(rows[i].unit))
+      g_ptr_array_add (pairs, value != NULL ? g_strdup_printf (_("%s/10"), value)
                                             : g_strdup (_("not recorded")));
     }
   g_ptr_array_add (pairs, g_strdup (_("Involved side")));
@@ -559,8 +681,9 @@ add_history (StrideDocument *doc,
                                     : findings->involved == STRIDE_SIDE_RIGHT ? _("right knee")
                                     : _("not recorded")));
   g_ptr_array_add (pairs, NULL);
-  stride_document_add_key_values (doc, (const char *const *) pairs->pdata, 150);
+  stride_document_add_key_values (doc, (const char *const *) pairs->pdata, 230);
 
+notes:
   if (visit->notes != NULL && *visit->notes != '\0')
     {
       StrideTextStyle style = { .space_before = 4, .italic = TRUE };
@@ -570,12 +693,16 @@ add_history (StrideDocument *doc,
 }
 
 static void
-add_load (StrideDocument *doc,
-          StrideFindings *findings)
+add_load (StrideDocument          *doc,
+          const StrideReportInput *input,
+          StrideVisit             *visit,
+          StrideFindings          *findings)
 {
   g_autofree char *line = NULL;
 
   stride_document_add_heading (doc, 1, _("Load sensitivity"));
+  if (add_answers (doc, input, visit, "load-sensitivity"))
+    stride_document_add_space (doc, 4);
   line = g_markup_printf_escaped ("<b>%s</b> %s <span size=\"smaller\">[LS-IRRITABILITY]</span>",
                                   _("Irritability:"),
                                   irritability_label (findings->irritability));
@@ -1208,7 +1335,7 @@ add_progress (StrideDocument          *doc,
 
           if (visit_number (visit, "worst-pain", &value))
             stride_chart_set_value (worst, i, value);
-          if (visit_number (visit, "run-pain-during", &value))
+          if (visit_number (visit, "pain-during-running", &value))
             stride_chart_set_value (running, i, value);
         }
       g_ptr_array_add (charts, pain);
@@ -1270,10 +1397,10 @@ add_progress (StrideDocument          *doc,
       StrideFindings *findings = g_ptr_array_index (input->findings, i);
       double worst = 0, worst_before = 0, run = 0, run_before = 0;
       gboolean have_worst = visit_number (visit, "worst-pain", &worst);
-      gboolean have_run = visit_number (visit, "run-pain-during", &run);
+      gboolean have_run = visit_number (visit, "pain-during-running", &run);
       gboolean have_worst_before = before != NULL && visit_number (before, "worst-pain",
                                                                    &worst_before);
-      gboolean have_run_before = before != NULL && visit_number (before, "run-pain-during",
+      gboolean have_run_before = before != NULL && visit_number (before, "pain-during-running",
                                                                  &run_before);
       g_autofree char *date = g_markup_escape_text (g_ptr_array_index (labels, i), -1);
       g_autofree char *worst_text = nrs_with_change (have_worst, worst, have_worst_before,
@@ -1367,10 +1494,10 @@ footer_text (const StrideReportInput *input)
   g_autofree char *date = stride_report_format_date (&visit->date);
   StridePatient *patient = input->assessment->patient;
 
-  /* TRANSLATORS: footer of printed documents: patient name, visit date */
-  return g_strdup_printf (_("%s · visit of %s"),
-                          patient != NULL && patient->name != NULL ? patient->name : "",
-                          date);
+  /* The date first: a long name is what gets cut short. */
+  /* TRANSLATORS: footer of printed documents: visit date, patient name */
+  return g_strdup_printf (_("Visit of %s · %s"), date,
+                          patient != NULL && patient->name != NULL ? patient->name : "");
 }
 
 void
@@ -1416,8 +1543,8 @@ stride_report_build (const StrideReportInput *input)
 
   add_identity (doc, input);
   add_triage (doc, findings, visit);
-  add_history (doc, visit, findings);
-  add_load (doc, findings);
+  add_history (doc, input, visit, findings);
+  add_load (doc, input, visit, findings);
   add_tests (doc, findings);
   add_rtr (doc, findings);
   add_presentation (doc, findings, visit);

@@ -11,6 +11,7 @@
 #include "stride-layout.h"
 #include "stride-library.h"
 #include "stride-plan.h"
+#include "stride-protocol.h"
 #include "stride-visit.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,7 @@ typedef struct
   GPtrArray                   *amendments;  /* (nullable) char*: amendments, for people */
   StridePaper                  paper;
   const StrideDocumentSources *sources;     /* (nullable) */
+  StrideProtocol              *protocol;    /* (nullable) labels for the answers */
 } StrideReportInput;
 
 StrideDocument *stride_report_build         (const StrideReportInput *input);
@@ -73,6 +75,9 @@ const char     *stride_report_red_flag_name (const char   *rule_id);
 const char     *stride_report_triage_label  (StrideTriage  triage);
 char           *stride_report_format_date   (const GDate  *date);
 char           *stride_report_format_short_date (const GDate *date);
+char           *stride_report_format_answer (StrideProtocol *protocol,
+                                             const StrideItem *item,
+                                             const char   *value);
 char           *stride_report_dose_in_words (const StridePlanItem *item);
 const char     *stride_report_frequency_in_words (const char *frequency);
 

@@ -215,7 +215,7 @@ make_findings (FixtureKind kind,
   findings->monitor_known = TRUE;
   findings->monitor_holds = TRUE;
   findings->monitor_pfp_rule = TRUE;
-  add_reason (findings->monitor_reasons, "LS-MONITOR", "run-pain-during",
+  add_reason (findings->monitor_reasons, "LS-MONITOR", "pain-during-running",
               "Pain during running 4/10 and settled by the next morning.");
 
   {
@@ -358,10 +358,16 @@ make_visit (FixtureKind kind,
                                : "Sam Physio");
   stride_answers_set (visit->answers, "worst-pain", STRIDE_SIDE_NONE,
                       g_ascii_dtostr (text, sizeof text, worst[index % G_N_ELEMENTS (worst)]));
-  stride_answers_set (visit->answers, "run-pain-during", STRIDE_SIDE_NONE,
+  stride_answers_set (visit->answers, "pain-during-running", STRIDE_SIDE_NONE,
                       g_ascii_dtostr (text, sizeof text,
                                       MAX (0, worst[index % G_N_ELEMENTS (worst)] - 2)));
-  stride_answers_set (visit->answers, "rest-pain", STRIDE_SIDE_NONE, "1");
+  stride_answers_set (visit->answers, "pain-at-rest", STRIDE_SIDE_NONE, "1");
+  stride_answers_set (visit->answers, "onset-date", STRIDE_SIDE_NONE, "2026-09-01");
+  stride_answers_set (visit->answers, "involved-side", STRIDE_SIDE_NONE, "left");
+  stride_answers_set (visit->answers, "pain-location", STRIDE_SIDE_NONE, "around-kneecap lateral");
+  stride_answers_set (visit->answers, "running-now", STRIDE_SIDE_NONE, "yes");
+  stride_answers_set (visit->answers, "longest-run-30d", STRIDE_SIDE_NONE, "8");
+  stride_answers_set (visit->answers, "pain-stairs-down", STRIDE_SIDE_NONE, "4");
   if (kind == FIXTURE_LONG && index == n_visits - 1)
     {
       g_ptr_array_add (visit->overrides,
@@ -501,6 +507,8 @@ fixture_new (FixtureKind kind,
   fixture->input.amendments = fixture->amendments;
   fixture->input.paper = paper;
   fixture->input.sources = &fixture_sources;
+  fixture->input.protocol = stride_protocol_load_default (NULL);
+  g_assert (fixture->input.protocol != NULL);
   return fixture;
 }
 
@@ -514,5 +522,6 @@ fixture_free (Fixture *fixture)
   if (fixture->plan != NULL)
     stride_plan_free (fixture->plan);
   g_ptr_array_unref (fixture->amendments);
+  g_clear_object (&fixture->input.protocol);
   g_free (fixture);
 }
