@@ -15,9 +15,11 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <gio/gio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "stride-i18n.h"
 #include "stride-layout.h"
@@ -386,6 +388,127 @@ add_piece (StrideDocument *self,
   return piece;
 }
 
+/* ------------------------------------------------------------------ fonts */
+
+/* The faces the documents use, all from fonts-noto-core. */
+static const char *const font_files[] = {
+  "NotoSans-Regular.ttf",
+  "NotoSans-Bold.ttf",
+  "NotoSans-Italic.ttf",
+  "NotoSans-BoldItalic.ttf",
+  "NotoSansMath-Regular.ttf",
+  "NotoSansSymbols-Regular.ttf",
+  "NotoSansSymbols2-Regular.ttf",
+};
+
+static char *
+find_font_dir (void)
+{
+  const char *env = g_getenv ("STRIDE_FONT_DIR");
+  const char *dirs[] = { env, "/usr/share/fonts/truetype/noto", NULL };
+  g_autofree char *found = NULL;
+  FcPattern *pattern;
+  FcObjectSet *objects;
+  FcFontSet *set;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *regular = NULL;
+
+      if (dirs[i] == NULL)
+        continue;
+      regular = g_build_filename (dirs[i], font_files[0], NULL);
+      if (g_file_test (regular, G_FILE_TEST_EXISTS))
+        return g_strdup (dirs[i]);
+    }
+
+  /* Elsewhere: ask fontconfig where Noto Sans lives. */
+  pattern = FcNameParse ((const FcChar8 *) "Noto Sans:style=Regular");
+  objects = FcObjectSetBuild (FC_FILE, NULL);
+  set = FcFontList (NULL, pattern, objects);
+  for (int i = 0; set != NULL && i < set->nfont && found == NULL; i++)
+    {
+      FcChar8 *file = NULL;
+
+      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) == FcResultMatch
+          && g_str_has_suffix ((const char *) file, font_files[0]))
+        found = g_path_get_dirname ((const char *) file);
+    }
+  if (set != NULL)
+    FcFontSetDestroy (set);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+  return g_steal_pointer (&found);
+}
+
+/* A font map that holds only our faces: output that no other installed font
+ * can change, and font matching over 7 faces instead of hundreds, which is
+ * most of the time a document takes. Falls back to the default font map when
+ * the files are not where fonts-noto-core puts them. */
+static PangoFontMap *
+document_font_map (void)
+{
+  static PangoFontMap *font_map;
+
+  if (g_once_init_enter (&font_map))
+    {
+      PangoFontMap *map = NULL;
+      g_autofree char *dir = find_font_dir ();
+
+      if (dir != NULL)
+        {
+          FcConfig *config = FcConfigCreate ();
+          gboolean complete = TRUE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
+            {
+              g_autofree char *path = g_build_filename (dir, font_files[i], NULL);
+
+              if (!FcConfigAppFontAddFile (config, (const FcChar8 *) path) && i < 2)
+                complete = FALSE;
+            }
+          if (complete)
+            {
+              map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+              pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+            }
+          FcConfigDestroy (config);
+        }
+      if (map == NULL)
+        {
+          g_warning ("Noto Sans (fonts-noto-core) not found: printing with the default fonts");
+          map = g_object_ref (pango_cairo_font_map_get_default ());
+        }
+      g_once_init_leave (&font_map, map);
+    }
+
+  return font_map;
+}
+
+/**
+ * stride_document_create_context:
+ *
+ * A Pango context for text on printed documents, with the documents' fonts
+ * and device-independent metrics, for drawing functions that set their own
+ * text (stride_document_add_drawing()).
+ *
+ * Returns: (transfer full): a new context
+ */
+PangoContext *
+stride_document_create_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (document_font_map ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  return context;
+}
+
 /* ------------------------------------------------------------------ object */
 
 static void
@@ -440,8 +563,6 @@ stride_document_new (StridePaper paper,
 {
   StrideDocument *self = g_object_new (STRIDE_TYPE_DOCUMENT, NULL);
   StridePaperSize size = stride_paper_get_size (paper);
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  cairo_font_options_t *options;
 
   self->paper = stride_paper_resolve (paper);
   self->page_width = size.width_pt;
@@ -450,14 +571,7 @@ stride_document_new (StridePaper paper,
 
   /* Metrics that do not depend on the device: the same line breaks on paper
    * and on screen. */
-  self->context = pango_font_map_create_context (font_map);
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
+  self->context = stride_document_create_context ();
 
   return self;
 }

@@ -12,6 +12,7 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <pango/pango.h>
 
 #include "stride-paper.h"
 
@@ -222,6 +223,8 @@ gboolean        stride_document_write_pdf     (StrideDocument  *self,
                                                const char      *path,
                                                GDateTime       *created,
                                                GError         **error);
+
+PangoContext   *stride_document_create_context (void);
 
 /* Helpers for builders. */
 char           *stride_markup_printf_escaped_bold (const char  *text);

@@ -178,17 +178,10 @@ draw_text (cairo_t    *cr,
            double      y,
            double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  /* The same fonts and metrics as the document's own text. */
+  PangoContext *context = stride_document_create_context ();
+  PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (STRIDE_DOCUMENT_FONT_FAMILY);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* The same metrics as the document's own text. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (bold)
@@ -202,6 +195,7 @@ draw_text (cairo_t    *cr,
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
+  g_object_unref (context);
 }
 
 /* 0–10 in boxes, grouped into three zones named in words, so that grey print
