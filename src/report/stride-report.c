@@ -1026,10 +1026,12 @@ add_presentation (StrideDocument *doc,
 
 static void
 add_phase (StrideDocument *doc,
-           StrideFindings *findings)
+           StrideFindings *findings,
+           StrideVisit    *visit)
 {
   g_autofree char *line = NULL;
   const char *followup = followup_label (findings->followup);
+  const StrideOverride *override = stride_visit_get_override (visit, "phase");
 
   stride_document_add_heading (doc, 1, _("Phase"));
 
@@ -1045,6 +1047,17 @@ add_phase (StrideDocument *doc,
     stride_document_add_text (doc, _("Doses held one step lower (PH-FU rule 4)."), NULL);
   if (findings->phase_done)
     stride_document_add_text (doc, _("Phase 3 finished: maintenance plan (PH-DONE)."), NULL);
+  if (override != NULL)
+    {
+      g_autofree char *text = g_markup_printf_escaped ("<b>%s</b> %s %s. %s %s",
+                                                       _("Overridden by the clinician:"),
+                                                       _("phase"), override->value,
+                                                       _("Reason:"),
+                                                       override->reason != NULL
+                                                       ? override->reason : _("none given"));
+
+      stride_document_add_markup (doc, text, NULL);
+    }
 }
 
 static void
@@ -1548,7 +1561,7 @@ stride_report_build (const StrideReportInput *input)
   add_tests (doc, findings);
   add_rtr (doc, findings);
   add_presentation (doc, findings, visit);
-  add_phase (doc, findings);
+  add_phase (doc, findings, visit);
   add_overrides (doc, visit);
   add_plan (doc, input, findings);
   add_running (doc, input->plan);
