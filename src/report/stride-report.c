@@ -825,10 +825,11 @@ add_tests (StrideDocument *doc,
       g_autofree char *met = NULL;
       const char *cells[8];
 
+      /* The engine words the reason, "not tested: bone stress suspected". */
       if (test->not_tested_reason != NULL)
-        name = g_markup_printf_escaped ("%s\n<span size=\"smaller\"><i>%s: %s</i></span>",
+        name = g_markup_printf_escaped ("%s\n<span size=\"smaller\"><i>%s</i></span>",
                                         stride_report_test_name (test->test_id),
-                                        _("not tested"), test->not_tested_reason);
+                                        test->not_tested_reason);
       else
         name = g_markup_escape_text (stride_report_test_name (test->test_id), -1);
 

@@ -238,7 +238,7 @@ make_findings (FixtureKind kind,
   if (kind == FIXTURE_URGENT)
     {
       test = side_test (findings, "MT-HOP", -1, -1, -1, -1, "10 hops per side, pain ≤ 2");
-      test->not_tested_reason = g_strdup ("knee locked");
+      test->not_tested_reason = g_strdup ("not tested: knee locked");
     }
   else
     side_test (findings, "MT-HOP", -1, 20, -1, 0, "10 hops per side, pain ≤ 2");
