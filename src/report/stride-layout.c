@@ -2374,11 +2374,11 @@ stride_document_write_pdf (StrideDocument  *self,
     {
       OutlineEntry *entry = &g_array_index (self->outline, OutlineEntry, i);
       g_autofree char *link = NULL;
-      char y_text[G_ASCII_DTOSTR_BUF_SIZE];
       int id;
 
-      g_ascii_formatd (y_text, sizeof y_text, "%.1f", entry->y);
-      link = g_strdup_printf ("page=%u pos=[%s %s]", entry->page + 1, "0", y_text);
+      /* Whole points: cairo 1.16 reads these numbers with strtod, which
+       * wants a comma in a German locale. */
+      link = g_strdup_printf ("page=%u pos=[0 %d]", entry->page + 1, (int) floor (entry->y));
       id = cairo_pdf_surface_add_outline (surface,
                                           entry->level == 1 ? CAIRO_PDF_OUTLINE_ROOT : parent,
                                           entry->text, link, 0);

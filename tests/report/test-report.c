@@ -659,6 +659,33 @@ test_draw_page_any_context (void)
   fixture_free (fixture);
 }
 
+/* cairo 1.16 parses the outline's link positions with strtod: a locale with a
+ * decimal comma once made every write fail. */
+static void
+test_write_in_decimal_comma_locale (void)
+{
+  Fixture *fixture;
+  g_autoptr(StrideDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_free (saved);
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  doc = build (FIXTURE_TYPICAL, STRIDE_PAPER_A4, FALSE, &fixture);
+  path = write_pdf (doc, "german.pdf");
+  setlocale (LC_ALL, saved);
+  g_free (saved);
+
+  text = pdf_text (path, 0);
+  assert_contains (text, "Triage");
+  fixture_free (fixture);
+}
+
 static void
 test_dose_in_words (void)
 {
@@ -719,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/report/keep-together", test_keep_together);
   g_test_add_func ("/report/draw-page-any-context", test_draw_page_any_context);
   g_test_add_func ("/report/dose-in-words", test_dose_in_words);
+  g_test_add_func ("/report/write-in-decimal-comma-locale", test_write_in_decimal_comma_locale);
 
   status = g_test_run ();
 
