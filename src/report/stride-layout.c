@@ -703,11 +703,21 @@ make_layout (StrideDocument *self,
     }
 
   /* Builders escape what they did not write; a broken string still prints,
-   * as text, rather than vanishing. */
-  if (!pango_parse_markup (markup != NULL ? markup : "", -1, 0, NULL, NULL, NULL, NULL))
-    pango_layout_set_text (layout, markup, -1);
-  else
-    pango_layout_set_markup (layout, markup != NULL ? markup : "", -1);
+   * as text, rather than vanishing. Parsed once. */
+  {
+    PangoAttrList *attrs = NULL;
+    char *text = NULL;
+
+    if (pango_parse_markup (markup != NULL ? markup : "", -1, 0, &attrs, &text, NULL, NULL))
+      {
+        pango_layout_set_text (layout, text, -1);
+        pango_layout_set_attributes (layout, attrs);
+        pango_attr_list_unref (attrs);
+        g_free (text);
+      }
+    else
+      pango_layout_set_text (layout, markup, -1);
+  }
 
   return layout;
 }
