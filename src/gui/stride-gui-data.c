@@ -111,3 +111,17 @@ stride_gui_format_value (const StrideItem *item,
       return g_strdup (value);
     }
 }
+
+/**
+ * stride_gui_item_group_title:
+ * @item: a protocol item
+ *
+ * Returns: (nullable): the translated heading of the item's group
+ */
+const char *
+stride_gui_item_group_title (const StrideItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  return item->group;
+}

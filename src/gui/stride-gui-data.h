@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 StrideProtocol *stride_gui_get_protocol (void);
 
+const char     *stride_gui_item_group_title (const StrideItem *item);
 char           *stride_gui_format_value (const StrideItem *item,
                                          const char       *value);
 

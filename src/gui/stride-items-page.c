@@ -58,6 +58,65 @@ on_row_changed (StrideItemRow   *row,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static AdwPreferencesGroup *
+row_group (StrideItemRow *row)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
+
+  return group != NULL ? ADW_PREFERENCES_GROUP (group) : NULL;
+}
+
+/* A group whose every question is hidden is hidden too. */
+static void
+update_group_visibility (StrideItemsPage *self)
+{
+  StrideItemsPagePrivate *priv = stride_items_page_get_instance_private (self);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer group;
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    {
+      StrideItemRow *row = g_ptr_array_index (priv->rows, i);
+      AdwPreferencesGroup *g = row_group (row);
+
+      if (g == NULL)
+        continue;
+      g_hash_table_add (groups, g);
+      if (gtk_widget_get_visible (GTK_WIDGET (row)))
+        g_hash_table_add (shown, g);
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &group, NULL))
+    gtk_widget_set_visible (group, g_hash_table_contains (shown, group));
+}
+
+/* Group headings are the protocol's, so they read the same in the report. */
+static void
+title_groups (StrideItemsPage *self)
+{
+  StrideItemsPagePrivate *priv = stride_items_page_get_instance_private (self);
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    {
+      StrideItemRow *row = g_ptr_array_index (priv->rows, i);
+      const StrideItem *item = stride_item_row_get_item (row);
+      AdwPreferencesGroup *group = row_group (row);
+      const char *title;
+
+      if (group == NULL || item == NULL)
+        continue;
+      title = adw_preferences_group_get_title (group);
+      if (title != NULL && title[0] != '\0')
+        continue;
+      title = stride_gui_item_group_title (item);
+      if (title != NULL)
+        adw_preferences_group_set_title (group, title);
+    }
+}
+
 static void
 add_unplaced_items (StrideItemsPage *self)
 {
@@ -87,8 +146,9 @@ add_unplaced_items (StrideItemsPage *self)
       if (group == NULL || g_strcmp0 (group_name, item->group) != 0)
         {
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, item->group != NULL ? item->group
-                                                                      : _("More Questions"));
+          adw_preferences_group_set_title (group, stride_gui_item_group_title (item) != NULL
+                                                  ? stride_gui_item_group_title (item)
+                                                  : _("More Questions"));
           adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
           group_name = item->group;
         }
@@ -108,6 +168,7 @@ stride_items_page_constructed (GObject *object)
 
   collect_rows (GTK_WIDGET (self), priv->rows);
   add_unplaced_items (self);
+  title_groups (self);
   for (guint i = 0; i < priv->rows->len; i++)
     g_signal_connect_object (g_ptr_array_index (priv->rows, i), "changed",
                              G_CALLBACK (on_row_changed), self, 0);
@@ -226,10 +287,15 @@ stride_items_page_set_answers (StrideItemsPage *self,
   for (guint i = 0; i < priv->rows->len; i++)
     {
       StrideItemRow *row = g_ptr_array_index (priv->rows, i);
+      const StrideItem *item = stride_item_row_get_item (row);
 
       stride_item_row_set_previous (row, previous);
       stride_item_row_set_answers (row, answers);
+      /* "Since the last visit" only makes sense at a follow-up. */
+      if (item != NULL && g_strcmp0 (item->section, "follow-up") == 0)
+        gtk_widget_set_visible (GTK_WIDGET (row), previous != NULL);
     }
+  update_group_visibility (self);
 }
 
 /**
@@ -295,7 +361,8 @@ stride_items_page_count_missing (StrideItemsPage *self)
     {
       StrideItemRow *row = g_ptr_array_index (priv->rows, i);
 
-      if (stride_item_row_is_required (row) && !stride_item_row_is_answered (row))
+      if (gtk_widget_get_visible (GTK_WIDGET (row))
+          && stride_item_row_is_required (row) && !stride_item_row_is_answered (row))
         missing++;
     }
 
@@ -352,7 +419,8 @@ stride_items_page_focus_first_missing (StrideItemsPage *self)
     {
       StrideItemRow *row = g_ptr_array_index (priv->rows, i);
 
-      if (stride_item_row_is_required (row) && !stride_item_row_is_answered (row))
+      if (gtk_widget_get_visible (GTK_WIDGET (row))
+          && stride_item_row_is_required (row) && !stride_item_row_is_answered (row))
         {
           GtkWidget *editor = stride_item_row_get_editor (row, STRIDE_SIDE_NONE);
 
