@@ -113,6 +113,24 @@ stride_gui_format_value (const StrideItem *item,
 }
 
 /**
+ * stride_gui_format_value_plain:
+ * @item: a number or scale item
+ * @value: a canonical answer
+ *
+ * Returns: (transfer full): @value with the item's decimals, without unit
+ */
+char *
+stride_gui_format_value_plain (const StrideItem *item,
+                               const char       *value)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (value == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%.*f", item->digits, g_ascii_strtod (value, NULL));
+}
+
+/**
  * stride_gui_item_group_title:
  * @item: a protocol item
  *

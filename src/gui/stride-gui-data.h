@@ -14,4 +14,7 @@ const char     *stride_gui_item_group_title (const StrideItem *item);
 char           *stride_gui_format_value (const StrideItem *item,
                                          const char       *value);
 
+char           *stride_gui_format_value_plain (const StrideItem *item,
+                                               const char       *value);
+
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _StrideItemRow
 
   GtkWidget        *editors[3];     /* indexed by StrideSide */
   char             *errors[3];
+  GtkWidget        *previous_box;
   GtkWidget        *previous_label;
   GtkWidget        *required_label;
   GtkWidget        *error_icon;
@@ -123,6 +124,13 @@ side_caption (StrideSide side)
     default:
       return NULL;
     }
+}
+
+static const char *
+side_short (StrideSide side)
+{
+  /* TRANSLATORS: short for left and right knee, beside a previous value: "L 12 · R 9" */
+  return side == STRIDE_SIDE_LEFT ? C_("side", "L") : C_("side", "R");
 }
 
 static char *
@@ -244,7 +252,10 @@ update_status (StrideItemRow *self)
         && stride_answers_has (self->answers, self->item->id, all_sides[i]))
       answered = TRUE;
 
-  gtk_widget_set_visible (self->clear_button, answered);
+  /* Hidden but keeping its place, so the inputs of a group stay aligned. */
+  gtk_widget_set_opacity (self->clear_button, answered ? 1.0 : 0.0);
+  gtk_widget_set_sensitive (self->clear_button, answered);
+  gtk_widget_set_can_target (self->clear_button, answered);
   gtk_widget_set_visible (self->required_label,
                           self->item->required && !stride_item_row_is_answered (self));
 }
@@ -551,20 +562,53 @@ load_choice (StrideItemRow *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
 }
 
-/* Multi: one check button per choice; the answer lists them in protocol order. */
+/* Multi: a button that says what is ticked and opens one check button per
+ * choice; the answer lists the ticked ids in protocol order. */
 
 static void
-on_multi_toggled (GtkCheckButton *check,
-                  StrideItemRow  *self)
+update_multi_summary (StrideItemRow *self,
+                      GtkWidget     *button)
 {
-  GtkWidget *box = g_object_get_data (G_OBJECT (check), "stride-box");
-  g_autoptr(GString) value = g_string_new (NULL);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *accessible = NULL;
+  guint ticked = 0;
 
   for (guint i = 0; self->item->choices != NULL && i < self->item->choices->len; i++)
     {
       StrideChoice *choice = g_ptr_array_index (self->item->choices, i);
       g_autofree char *key = g_strdup_printf ("stride-check-%u", i);
-      GtkCheckButton *c = g_object_get_data (G_OBJECT (box), key);
+      GtkCheckButton *c = g_object_get_data (G_OBJECT (button), key);
+
+      if (c != NULL && gtk_check_button_get_active (c))
+        {
+          if (summary->len > 0)
+            g_string_append (summary, ", ");
+          g_string_append (summary, choice->label);
+          ticked++;
+        }
+    }
+
+  if (ticked == 0)
+    g_string_assign (summary, C_("answer", "None ticked"));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (button), "stride-summary"), summary->str);
+  gtk_widget_set_tooltip_text (button, summary->str);
+  accessible = editor_accessible_label (self, editor_side (button), summary->str);
+  set_accessible_label (button, accessible);
+}
+
+static void
+on_multi_toggled (GtkCheckButton *check,
+                  StrideItemRow  *self)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (check), "stride-box");
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  update_multi_summary (self, button);
+  for (guint i = 0; self->item->choices != NULL && i < self->item->choices->len; i++)
+    {
+      StrideChoice *choice = g_ptr_array_index (self->item->choices, i);
+      g_autofree char *key = g_strdup_printf ("stride-check-%u", i);
+      GtkCheckButton *c = g_object_get_data (G_OBJECT (button), key);
 
       if (c != NULL && gtk_check_button_get_active (c))
         {
@@ -574,27 +618,38 @@ on_multi_toggled (GtkCheckButton *check,
         }
     }
 
+  if (self->loading)
+    return;
   if (value->len == 0)
     {
-      set_error (self, editor_side (box), NULL);
-      write_answer (self, editor_side (box), NULL);
+      set_error (self, editor_side (button), NULL);
+      write_answer (self, editor_side (button), NULL);
     }
   else
-    accept_value (self, editor_side (box), value->str);
+    accept_value (self, editor_side (button), value->str);
 }
 
 static GtkWidget *
 build_multi (StrideItemRow *self,
              StrideSide     side)
 {
-  GtkWidget *box = gtk_flow_box_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *summary = gtk_label_new (NULL);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 3);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 1);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 12);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (box), "stride-side", GINT_TO_POINTER (side));
+  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (summary), 22);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_box_append (GTK_BOX (content), summary);
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "stride-side", GINT_TO_POINTER (side));
+  g_object_set_data (G_OBJECT (button), "stride-summary", summary);
 
   for (guint i = 0; self->item->choices != NULL && i < self->item->choices->len; i++)
     {
@@ -603,22 +658,21 @@ build_multi (StrideItemRow *self,
       g_autofree char *key = g_strdup_printf ("stride-check-%u", i);
       g_autofree char *label = editor_accessible_label (self, side, choice->label);
 
-      g_object_set_data (G_OBJECT (check), "stride-box", box);
+      g_object_set_data (G_OBJECT (check), "stride-box", button);
       g_object_set_data (G_OBJECT (check), "stride-side", GINT_TO_POINTER (side));
-      g_object_set_data (G_OBJECT (box), key, check);
+      g_object_set_data (G_OBJECT (button), key, check);
       g_signal_connect (check, "toggled", G_CALLBACK (on_multi_toggled), self);
       set_accessible_label (check, label);
-      gtk_flow_box_append (GTK_FLOW_BOX (box), check);
-      /* The flow box child would take a focus stop of its own. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
+      gtk_box_append (GTK_BOX (box), check);
     }
+  update_multi_summary (self, button);
 
-  return box;
+  return button;
 }
 
 static void
 load_multi (StrideItemRow *self,
-            GtkWidget     *box,
+            GtkWidget     *button,
             const char    *value)
 {
   g_auto(GStrv) ids = g_strsplit (value != NULL ? value : "", " ", -1);
@@ -627,11 +681,12 @@ load_multi (StrideItemRow *self,
     {
       StrideChoice *choice = g_ptr_array_index (self->item->choices, i);
       g_autofree char *key = g_strdup_printf ("stride-check-%u", i);
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (box), key);
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (button), key);
 
       gtk_check_button_set_active (check, g_strv_contains ((const char * const *) ids,
                                                            choice->id));
     }
+  update_multi_summary (self, button);
 }
 
 /* Date and text: an entry, checked as it is typed. */
@@ -808,11 +863,13 @@ update_previous (StrideItemRow *self)
       value = stride_answers_get (self->previous, self->item->id, side);
       if (value == NULL)
         continue;
-      shown = stride_gui_format_value (self->item, value);
+      shown = side != STRIDE_SIDE_NONE && self->item->type == STRIDE_ITEM_NUMBER
+              ? stride_gui_format_value_plain (self->item, value)
+              : stride_gui_format_value (self->item, value);
       if (text->len > 0)
         g_string_append (text, " · ");
       if (side != STRIDE_SIDE_NONE)
-        g_string_append_printf (text, "%s %s", side_caption (side), shown);
+        g_string_append_printf (text, "%s %s", side_short (side), shown);
       else
         g_string_append (text, shown);
     }
@@ -823,13 +880,14 @@ update_previous (StrideItemRow *self)
       g_autofree char *label = NULL;
 
       self->previous_text = g_strdup (text->str);
-      /* TRANSLATORS: shown beside an input at a follow-up: the previous visit's answer */
+      /* TRANSLATORS: the previous visit's answer, for screen readers and the tooltip */
       label = g_strdup_printf (_("Last visit: %s"), text->str);
-      gtk_label_set_text (GTK_LABEL (self->previous_label), label);
-      gtk_widget_set_visible (self->previous_label, TRUE);
+      gtk_label_set_text (GTK_LABEL (self->previous_label), text->str);
+      gtk_widget_set_tooltip_text (self->previous_box, label);
+      gtk_widget_set_visible (self->previous_box, TRUE);
     }
   else
-    gtk_widget_set_visible (self->previous_label, FALSE);
+    gtk_widget_set_visible (self->previous_box, FALSE);
 }
 
 static void
@@ -901,9 +959,9 @@ build (StrideItemRow *self)
     }
 
   /* Text answers take the row's width; the others sit at its end. */
-  if (self->item->type == STRIDE_ITEM_TEXT || self->item->type == STRIDE_ITEM_MULTI)
+  if (self->item->type == STRIDE_ITEM_TEXT)
     gtk_widget_set_hexpand (editors_box, TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->previous_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->previous_box);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->required_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), editors_box);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->clear_button);
@@ -915,7 +973,8 @@ build (StrideItemRow *self)
       GtkWidget *first = self->editors[self->item->per_side ? STRIDE_SIDE_LEFT
                                                              : STRIDE_SIDE_NONE];
 
-      if (GTK_IS_SPIN_BUTTON (first) || GTK_IS_ENTRY (first) || GTK_IS_DROP_DOWN (first))
+      if (GTK_IS_SPIN_BUTTON (first) || GTK_IS_ENTRY (first) || GTK_IS_DROP_DOWN (first)
+          || GTK_IS_MENU_BUTTON (first))
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), first);
     }
 
@@ -1054,13 +1113,25 @@ stride_item_row_init (StrideItemRow *self)
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 0);
 
+  /* The previous visit's answer sits beside the input, small and compact. */
+  self->previous_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (self->previous_box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->previous_box, "previous-value");
+  {
+    GtkWidget *caption = gtk_label_new (_("Last visit"));
+
+    gtk_widget_add_css_class (caption, "caption");
+    gtk_widget_add_css_class (caption, "dim-label");
+    gtk_label_set_xalign (GTK_LABEL (caption), 1.0);
+    gtk_box_append (GTK_BOX (self->previous_box), caption);
+  }
   self->previous_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->previous_label, "previous-value");
-  gtk_widget_add_css_class (self->previous_label, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (self->previous_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->previous_label), 18);
+  gtk_widget_add_css_class (self->previous_label, "caption");
   gtk_label_set_xalign (GTK_LABEL (self->previous_label), 1.0);
-  gtk_widget_set_visible (self->previous_label, FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (self->previous_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->previous_label), 16);
+  gtk_box_append (GTK_BOX (self->previous_box), self->previous_label);
+  gtk_widget_set_visible (self->previous_box, FALSE);
 
   self->required_label = gtk_label_new (_("Required"));
   gtk_widget_add_css_class (self->required_label, "required-tag");
@@ -1076,7 +1147,8 @@ stride_item_row_init (StrideItemRow *self)
   self->clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   gtk_widget_set_valign (self->clear_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->clear_button, "flat");
-  gtk_widget_set_visible (self->clear_button, FALSE);
+  gtk_widget_set_opacity (self->clear_button, 0.0);
+  gtk_widget_set_sensitive (self->clear_button, FALSE);
   set_accessible_label (self->clear_button, _("Clear the answer"));
   g_signal_connect (self->clear_button, "clicked", G_CALLBACK (on_clear_clicked), self);
 }

@@ -158,6 +158,25 @@ add_unplaced_items (StrideItemsPage *self)
     }
 }
 
+/* AdwPreferencesPage clamps to 600 px, too narrow for a question with an
+ * input per knee beside it: give the steps more room on wide windows. */
+static void
+widen_clamp (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_CLAMP (child))
+        {
+          adw_clamp_set_maximum_size (ADW_CLAMP (child), 860);
+          adw_clamp_set_tightening_threshold (ADW_CLAMP (child), 700);
+          return;
+        }
+      widen_clamp (child);
+    }
+}
+
 static void
 stride_items_page_constructed (GObject *object)
 {
@@ -166,6 +185,7 @@ stride_items_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (stride_items_page_parent_class)->constructed (object);
 
+  widen_clamp (GTK_WIDGET (self));
   collect_rows (GTK_WIDGET (self), priv->rows);
   add_unplaced_items (self);
   title_groups (self);
