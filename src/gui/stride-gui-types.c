@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "stride-gui-types.h"
+#include "stride-findings-page.h"
 #include "stride-history-page.h"
 #include "stride-item-row.h"
 #include "stride-items-page.h"
@@ -32,6 +33,7 @@ stride_gui_ensure_types (void)
   g_type_ensure (STRIDE_TYPE_RED_FLAGS_PAGE);
   g_type_ensure (STRIDE_TYPE_LOAD_PAGE);
   g_type_ensure (STRIDE_TYPE_MOVEMENT_PAGE);
+  g_type_ensure (STRIDE_TYPE_FINDINGS_PAGE);
   g_type_ensure (STRIDE_TYPE_VISIT_VIEW);
   g_type_ensure (STRIDE_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (STRIDE_TYPE_WINDOW);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-findings-page.h"
 #include "stride-gui-data.h"
 #include "stride-history-page.h"
 #include "stride-load-page.h"
@@ -30,10 +31,11 @@ static const StrideStep steps[] = {
   { "red-flags", N_("Red Flags") },
   { "load-sensitivity", N_("Load Sensitivity") },
   { "movement-tolerance", N_("Movement Tolerance") },
+  { "findings", N_("Findings") },
 };
 
 static const char * const step_names[] = {
-  "history", "red-flags", "load-sensitivity", "movement-tolerance", NULL
+  "history", "red-flags", "load-sensitivity", "movement-tolerance", "findings", NULL
 };
 
 struct _StrideVisitView
@@ -64,6 +66,7 @@ struct _StrideVisitView
   StrideItemsPage  *red_flags_page;
   StrideItemsPage  *load_page;
   StrideItemsPage  *movement_page;
+  StrideFindingsPage *findings_page;
 
   GtkWidget        *step_rows[G_N_ELEMENTS (steps)];
   GtkWidget        *step_status_icons[G_N_ELEMENTS (steps)];
@@ -292,14 +295,15 @@ update_banner (StrideVisitView *self)
 static void
 evaluate (StrideVisitView *self)
 {
+  StrideVisit *visit = self->assessment != NULL
+                       ? stride_assessment_get_current (self->assessment) : NULL;
+
   g_clear_pointer (&self->findings, stride_findings_free);
-  if (self->assessment == NULL || stride_assessment_get_current (self->assessment) == NULL)
-    {
-      update_banner (self);
-      return;
-    }
+  if (visit != NULL)
+    self->findings = stride_gui_evaluate (self->assessment);
 
   update_banner (self);
+  stride_findings_page_update (self->findings_page, visit, self->findings);
 }
 
 static void
@@ -675,6 +679,7 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, red_flags_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, load_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, movement_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, findings_page);
 
   gtk_widget_class_install_action (widget_class, "visit.next-step", NULL, next_step_action);
   gtk_widget_class_install_action (widget_class, "visit.previous-step", NULL,
@@ -704,6 +709,8 @@ stride_visit_view_init (StrideVisitView *self)
   g_signal_connect (self->red_flags_page, "changed", G_CALLBACK (on_page_changed), self);
   g_signal_connect (self->load_page, "changed", G_CALLBACK (on_page_changed), self);
   g_signal_connect (self->movement_page, "changed", G_CALLBACK (on_page_changed), self);
+  g_signal_connect_swapped (self->findings_page, "changed",
+                            G_CALLBACK (stride_visit_view_visit_changed), self);
   update_position (self);
   update_step_status (self);
 }
