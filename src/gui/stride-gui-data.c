@@ -158,3 +158,20 @@ stride_gui_evaluate (StrideAssessment *assessment)
 
   return NULL;
 }
+
+/**
+ * stride_gui_suggest_plan:
+ * @assessment: the patient and their visits; the last is planned for
+ * @findings: what the engine made of it
+ *
+ * Returns: (transfer full) (nullable): the suggested plan
+ */
+StridePlan *
+stride_gui_suggest_plan (StrideAssessment *assessment,
+                         StrideFindings   *findings)
+{
+  g_return_val_if_fail (assessment != NULL, NULL);
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  return NULL;
+}

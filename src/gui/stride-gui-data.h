@@ -20,5 +20,7 @@ char           *stride_gui_format_value_plain (const StrideItem *item,
                                                const char       *value);
 
 StrideFindings *stride_gui_evaluate           (StrideAssessment *assessment);
+StridePlan     *stride_gui_suggest_plan       (StrideAssessment *assessment,
+                                               StrideFindings   *findings);
 
 G_END_DECLS

@@ -13,7 +13,10 @@
 #include "stride-items-page.h"
 #include "stride-load-page.h"
 #include "stride-movement-page.h"
+#include "stride-patient-dialog.h"
+#include "stride-patient-page.h"
 #include "stride-preferences-window.h"
+#include "stride-progress-chart.h"
 #include "stride-red-flags-page.h"
 #include "stride-visit-view.h"
 #include "stride-window.h"
@@ -35,6 +38,9 @@ stride_gui_ensure_types (void)
   g_type_ensure (STRIDE_TYPE_MOVEMENT_PAGE);
   g_type_ensure (STRIDE_TYPE_FINDINGS_PAGE);
   g_type_ensure (STRIDE_TYPE_VISIT_VIEW);
+  g_type_ensure (STRIDE_TYPE_PROGRESS_CHART);
+  g_type_ensure (STRIDE_TYPE_PATIENT_PAGE);
+  g_type_ensure (STRIDE_TYPE_PATIENT_DIALOG);
   g_type_ensure (STRIDE_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (STRIDE_TYPE_WINDOW);
 }

@@ -79,6 +79,7 @@ enum {
   CHANGED,
   STEP_CHANGED,
   CLOSE,
+  FINALISED,
   N_SIGNALS
 };
 
@@ -617,9 +618,13 @@ stride_visit_view_set_saved_text (StrideVisitView *self,
 static void
 stride_visit_view_dispose (GObject *object)
 {
+  GtkWidget *child;
   StrideVisitView *self = STRIDE_VISIT_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_VISIT_VIEW);
+  /* Children without an id in the template are not unparented by it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (stride_visit_view_parent_class)->dispose (object);
 }
@@ -656,6 +661,13 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[CLOSE] = g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * StrideVisitView::finalised:
+   *
+   * The visit was finalised: it is no longer a draft to reopen.
+   */
+  signals[FINALISED] = g_signal_new ("finalised", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
