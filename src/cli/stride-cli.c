@@ -8,11 +8,13 @@
 #include <stdio.h>
 
 #include "stride-cli.h"
+#include "stride-cli-validate.h"
 #include "stride-data-dir.h"
 #include "stride-i18n.h"
 
 /* Subcommands register here, each implemented in its own stride-cli-<name>.c. */
 static const StrideCliCommand commands[] = {
+  { "validate", N_("Check a protocol, exercise library or assessment document"), stride_cli_validate },
   { NULL, NULL, NULL }
 };
 

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "stride-answers.h"
 #include "stride-types.h"
 
 G_BEGIN_DECLS
@@ -47,7 +48,22 @@ typedef struct
   gboolean         required;
   GPtrArray       *choices;     /* StrideChoice, for choice and multi items */
   char           **rules;       /* rule ids that read this item, NULL-terminated */
+  char            *group_title; /* (nullable) translated heading of @group */
+  char            *section_title; /* translated heading of @section */
 } StrideItem;
+
+#define STRIDE_PROTOCOL_ERROR (stride_protocol_error_quark ())
+
+typedef enum
+{
+  STRIDE_PROTOCOL_ERROR_UNKNOWN_ITEM,   /* no such item id */
+  STRIDE_PROTOCOL_ERROR_SIDE,           /* a side on an item that has none, or none where needed */
+  STRIDE_PROTOCOL_ERROR_VALUE,          /* of the wrong type or out of range */
+  STRIDE_PROTOCOL_ERROR_REQUIRED,       /* a required answer is missing */
+} StrideProtocolError;
+
+/* The resource path of the schema protocol files are validated against. */
+#define STRIDE_PROTOCOL_SCHEMA_RESOURCE "/io/github/stride/Stride/data/schemas/protocol.rng"
 
 #define STRIDE_TYPE_PROTOCOL (stride_protocol_get_type ())
 
@@ -66,5 +82,23 @@ gboolean          stride_protocol_check_value   (StrideProtocol  *self,
                                                  StrideSide       side,
                                                  const char      *value,
                                                  GError         **error);
+
+GQuark            stride_protocol_error_quark   (void);
+StrideProtocol   *stride_protocol_new_from_bytes (const char     *display_name,
+                                                 GBytes          *bytes,
+                                                 GError         **error);
+const char * const *stride_protocol_get_section_ids (StrideProtocol *self);
+const char       *stride_protocol_get_section_title (StrideProtocol *self,
+                                                     const char     *section);
+const char       *stride_protocol_get_choice_label (StrideProtocol *self,
+                                                    const char     *item_id,
+                                                    const char     *choice_id);
+GPtrArray        *stride_protocol_missing_required (StrideProtocol *self,
+                                                    StrideAnswers  *answers);
+gboolean          stride_protocol_check_answers (StrideProtocol  *self,
+                                                 StrideAnswers   *answers,
+                                                 GError         **error);
+gboolean          stride_item_reads_rule       (const StrideItem *item,
+                                                const char       *rule_id);
 
 G_END_DECLS

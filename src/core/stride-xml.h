@@ -37,6 +37,12 @@ typedef enum
 /* 8 MiB: far above any real protocol, library or record, far below harm. */
 #define STRIDE_XML_DEFAULT_MAX_SIZE (8 * 1024 * 1024)
 
+/* libxml2's own limit without XML_PARSE_HUGE; reported in our words. */
+#define STRIDE_XML_MAX_DEPTH 256
+
+/* No attribute of ours (ids, dates, numbers) comes near this. */
+#define STRIDE_XML_MAX_ATTRIBUTE_SIZE (16 * 1024)
+
 GQuark   stride_xml_error_quark  (void);
 
 xmlDoc  *stride_xml_read_file    (const char   *path,
@@ -61,5 +67,15 @@ char    *stride_xml_get_prop     (xmlNode      *node,
 char    *stride_xml_get_text     (xmlNode      *node);
 xmlNode *stride_xml_first_child  (xmlNode      *node,
                                   const char   *name);
+
+/* Added by the documents work. */
+xmlNode *stride_xml_next_element (xmlNode      *node,
+                                  const char   *name);
+guint    stride_xml_get_line     (xmlNode      *node);
+gboolean stride_xml_check_root   (xmlDoc       *doc,
+                                  const char   *display_name,
+                                  const char   *ns_uri,
+                                  const char   *name,
+                                  GError      **error);
 
 G_END_DECLS
