@@ -141,7 +141,7 @@ stride_gui_item_group_title (const StrideItem *item)
 {
   g_return_val_if_fail (item != NULL, NULL);
 
-  return item->group;
+  return item->group_title;
 }
 
 /**
