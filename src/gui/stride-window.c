@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-document.h"
 #include "stride-gui-data.h"
 #include "stride-patient-dialog.h"
 #include "stride-patient-item.h"
@@ -611,6 +612,89 @@ on_patient_changed (StridePatientPage *page,
                               stride_patient_page_get_patient (page)->name);
 }
 
+/**
+ * stride_window_export_record:
+ * @self: the window
+ * @patient_id: the patient
+ * @path: the file to write
+ * @error: where to say why it failed
+ *
+ * Writes the patient's whole record (every visit) as an assessment document.
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+stride_window_export_record (StrideWindow  *self,
+                             gint64         patient_id,
+                             const char    *path,
+                             GError       **error)
+{
+  g_autoptr(StrideAssessment) record = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No patient database is open."));
+      return FALSE;
+    }
+
+  record = stride_store_load_patient_record (self->store, patient_id, error);
+  return record != NULL && stride_document_write_file (record, path, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    StrideWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path == NULL
+          || !stride_window_export_record (self,
+                                           stride_patient_page_get_patient_id (self->patient_page),
+                                           path, &error))
+        show_error (self, error != NULL ? error->message : _("Choose a local file."));
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Record exported")));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_patient_export (StridePatientPage *page,
+                   StrideWindow      *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Record"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  /* File names carry the date, never the patient's name: they end up in
+   * mail attachments and recent-file lists. */
+  /* TRANSLATORS: default file name of an exported record; %s is a date */
+  name = g_strdup_printf (_("stride-record-%s.xml"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("Assessment documents"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 on_patient_deleted (StridePatientPage *page,
                     StrideWindow      *self)
@@ -856,6 +940,7 @@ stride_window_init (StrideWindow *self)
   g_signal_connect (self->patient_page, "open-visit", G_CALLBACK (on_open_visit), self);
   g_signal_connect (self->patient_page, "changed", G_CALLBACK (on_patient_changed), self);
   g_signal_connect (self->patient_page, "deleted", G_CALLBACK (on_patient_deleted), self);
+  g_signal_connect (self->patient_page, "export", G_CALLBACK (on_patient_export), self);
   g_signal_connect (self->visit_view, "close", G_CALLBACK (on_visit_close), self);
   g_signal_connect (self->visit_view, "changed", G_CALLBACK (on_visit_changed), self);
   g_signal_connect (self->visit_view, "step-changed", G_CALLBACK (on_visit_step_changed), self);

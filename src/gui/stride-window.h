@@ -32,6 +32,10 @@ gint64             stride_window_new_visit          (StrideWindow      *self,
 gboolean           stride_window_open_visit         (StrideWindow      *self,
                                                      gint64             visit_id,
                                                      const char        *step);
+gboolean           stride_window_export_record      (StrideWindow      *self,
+                                                     gint64             patient_id,
+                                                     const char        *path,
+                                                     GError           **error);
 gboolean           stride_window_flush_draft        (StrideWindow      *self);
 gboolean           stride_window_has_pending_save   (StrideWindow      *self);
 const char        *stride_window_get_last_error     (StrideWindow      *self);
