@@ -202,12 +202,44 @@ update_subtitle (StrideItemRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "invalid-answer");
 }
 
+/* The protocol's messages name the item for files and logs ("item
+ * “worst-pain”: …"); at the field the row already says which question. */
+static const char *
+field_message (StrideItemRow *self,
+               const char    *message)
+{
+  const char *id;
+  const char *colon;
+
+  if (message == NULL || self->item == NULL)
+    return message;
+
+  id = strstr (message, self->item->id);
+  if (id == NULL || id - message > 16)
+    return message;
+  colon = strstr (id, ": ");
+  if (colon == NULL || colon - id > (gssize) strlen (self->item->id) + 8)
+    return message;
+  return colon + 2;
+}
+
 static void
 set_error (StrideItemRow *self,
            StrideSide     side,
-           const char    *message)
+           const char    *full_message)
 {
   GtkWidget *editor = self->editors[side];
+  g_autofree char *message = NULL;
+  const char *shown = field_message (self, full_message);
+
+  /* Start with a capital, as a sentence at the field. */
+  if (shown != NULL)
+    {
+      char first[8] = { 0 };
+
+      g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (shown)), first);
+      message = g_strconcat (first, g_utf8_next_char (shown), NULL);
+    }
 
   if (g_strcmp0 (self->errors[side], message) == 0)
     return;
@@ -442,6 +474,11 @@ on_spin_value_changed (GtkSpinButton *spin,
     }
 
   canonical = format_number (self->item, value);
+  /* A refused entry makes the spin button show its old value again: that
+   * is no change, and the reason it was refused stays at the field. */
+  if (self->answers != NULL
+      && g_strcmp0 (stride_answers_get (self->answers, self->item->id, side), canonical) == 0)
+    return;
   accept_value (self, side, canonical);
 }
 
