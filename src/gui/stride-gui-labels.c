@@ -257,3 +257,59 @@ stride_gui_check_override (const StrideOverride  *override,
 
   return TRUE;
 }
+
+/**
+ * stride_gui_target_label:
+ * @target: an exercise target id ("quadriceps", "hip-abductors" …)
+ *
+ * Returns: the target in words
+ */
+const char *
+stride_gui_target_label (const char *target)
+{
+  static const struct { const char *id; const char *label; } targets[] = {
+    { "quadriceps", N_("Quadriceps") },
+    { "hip-abductors", N_("Hip abductors") },
+    { "gluteals", N_("Gluteals") },
+    { "calf", N_("Calf") },
+    { "hamstrings", N_("Hamstrings") },
+    { "trunk", N_("Trunk") },
+    { "running-skill", N_("Running skill") },
+    { "fitness", N_("Fitness") },
+    { "balance", N_("Balance") },
+    { "hip-flexors", N_("Hip flexors") },
+    { "knee-range", N_("Knee range of motion") },
+    { "landing-control", N_("Landing control") },
+    { "patellar-tendon", N_("Patellar tendon") },
+    { "power", N_("Power") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (g_strcmp0 (targets[i].id, target) == 0)
+      return _(targets[i].label);
+  return target != NULL ? target : "";
+}
+
+/**
+ * stride_gui_advice_label:
+ * @advice: a running advice id ("flat-ground", "avoid-downhill" …)
+ *
+ * Returns: the advice in words
+ */
+const char *
+stride_gui_advice_label (const char *advice)
+{
+  static const struct { const char *id; const char *label; } advices[] = {
+    { "flat-ground", N_("Run on flat ground.") },
+    { "avoid-downhill", N_("Avoid running downhill.") },
+    { "avoid-camber", N_("Avoid cambered roads.") },
+    { "cadence", N_("Shorter, quicker steps: cadence up 5–10%.") },
+    { "rest-day", N_("A rest day between runs.") },
+    { "cross-training", N_("Keep fit with cycling, swimming or pool running, pain 3 or less.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (advices); i++)
+    if (g_strcmp0 (advices[i].id, advice) == 0)
+      return _(advices[i].label);
+  return advice != NULL ? advice : "";
+}

@@ -20,6 +20,9 @@ const char   *stride_gui_test_label              (const char             *test_i
 const char   *stride_gui_criterion_name          (const char             *criterion_id);
 const char   *stride_gui_criterion_label         (StrideCriterionState    state);
 
+const char   *stride_gui_target_label            (const char             *target);
+const char   *stride_gui_advice_label            (const char             *advice);
+
 StrideTriage  stride_gui_findings_computed_triage (const StrideFindings  *findings);
 StridePhase   stride_gui_findings_computed_phase  (const StrideFindings  *findings);
 gboolean      stride_gui_check_override           (const StrideOverride  *override,
