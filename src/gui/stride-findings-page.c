@@ -416,8 +416,13 @@ stride_findings_page_update (StrideFindingsPage *self,
       show_tests (self);
       show_rtr (self);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->load_group), findings != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->presentation_group), findings != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_group), findings != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rtr_group), findings != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->tests_group), findings != NULL);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->triage_row),
+                                                   ADW_TYPE_PREFERENCES_GROUP), findings != NULL);
 
   set_combo_subtitles (self);
   if (new_visit)
