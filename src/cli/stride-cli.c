@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "stride-cli.h"
+#include "stride-cli-evaluate.h"
 #include "stride-cli-validate.h"
 #include "stride-data-dir.h"
 #include "stride-i18n.h"
@@ -15,6 +16,7 @@
 /* Subcommands register here, each implemented in its own stride-cli-<name>.c. */
 static const StrideCliCommand commands[] = {
   { "validate", N_("Check a protocol, exercise library or assessment document"), stride_cli_validate },
+  { "evaluate", N_("Print the findings and plan of an assessment document"), stride_cli_evaluate },
   { NULL, NULL, NULL }
 };
 
