@@ -20,8 +20,21 @@ stride_i18n_init (void)
 {
   const char *localedir = g_getenv ("STRIDE_LOCALEDIR");
 
+  g_autofree char *domain = NULL;
+
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* GLib decides once, on the first g_dgettext(), whether to translate at all,
+   * and under C.UTF-8 with a text domain set it decides never: a later switch
+   * to the patient's language (stride-cli sheet --lang de) would then print
+   * English. Make that first call while the default domain is "messages",
+   * which GLib always translates. */
+  domain = g_strdup (textdomain (NULL));
+  textdomain ("messages");
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  if (domain != NULL)
+    textdomain (domain);
 }
 
 /**
