@@ -68,3 +68,14 @@ case('typical-pfp', 'A typical patellofemoral pain visit: every section answered
       'lsi.MT-CALF': '88.0', 'lsi.MT-HOP': '53.3', 'lsi.MT-HOPDIST': 'none', 'lsi.MT-QUAD': 'none', 'running': 'RP-MODIFY',
       'running.detail': 'shortened 15 min', 'spike.limit': '13.2 km', 'no-running': 'no', 'monitor': 'broken', 'monitor.rule': 'pfp',
       'phase.done': 'no', 'referred-screen': 'no', 'presentation.scores': SC(5, 0, 0, 0), 'plan.maintenance': 'no'})
+# ---------------------------------------------------------------- found while probing
+case('rp-modify-onset-km-0', 'RP-MODIFY broken, pain from 0 km (from the very start of the run): within 10 minutes: paused.',
+     w(B, G, {'worst-pain': '6', 'pain-during-running': '6', 'pain-onset-km': '0'}), {'running': 'RP-MODIFY', 'running.detail': 'paused'})
+case('lsi-half-up', 'LSI 5 / 16 x 100 = 31.25: one decimal, rounded half up as spike.limit is: 31.3.',
+     w(B, sides('mt-sls-reps', 5, 16)), {'lsi.MT-SLS': '31.3'})
+case('ph1-walk-minute-only', 'PH-1: the minute at which walking pain went above 2 is recorded (6), the highest pain is not: the minute alone says it went above 2 (protocol: mt-walk-pain-minute).',
+     w(B, {'mt-walk-minutes': '12', 'mt-walk-source': 'report', 'mt-walk-pain-minute': '6'}), {'phase': '1', 'rtr.MT-WALK': 'not-met'})
+case('rf-bone-stress-pace', 'RF-BONE-STRESS: bone tenderness with faster running or intervals in the last 8 weeks (a training increase).',
+     w(B, {'bone-tenderness': 'yes', 'recent-changes': 'pace'}), urgent1('RF-BONE-STRESS', **{'no-running': 'yes'}))
+case('rf-hip-stress-pace', 'RF-HIP-STRESS: groin pain with faster running or intervals in the last 8 weeks (a training increase).',
+     w(B, {'groin-pain-weight-bearing': 'yes', 'recent-changes': 'pace'}), urgent1('RF-HIP-STRESS', **{'no-running': 'yes'}))
