@@ -79,3 +79,5 @@ case('rf-bone-stress-pace', 'RF-BONE-STRESS: bone tenderness with faster running
      w(B, {'bone-tenderness': 'yes', 'recent-changes': 'pace'}), urgent1('RF-BONE-STRESS', **{'no-running': 'yes'}))
 case('rf-hip-stress-pace', 'RF-HIP-STRESS: groin pain with faster running or intervals in the last 8 weeks (a training increase).',
      w(B, {'groin-pain-weight-bearing': 'yes', 'recent-changes': 'pace'}), urgent1('RF-HIP-STRESS', **{'no-running': 'yes'}))
+case('ph1-walk-short-painful', 'PH-1: an 8-minute walk with highest pain 4 (minute not written down): walking became painful above 2 before 10 minutes.',
+     w(B, WALK(8, 4)), {'phase': '1', 'rtr.MT-WALK': 'not-met'})
