@@ -3,8 +3,8 @@ case('rf-instability-swelling-no-giving-way', 'Near miss: swelling recorded unde
      w(B, {'giving-way': 'no', 'giving-way-swelling': 'yes'}), NONE)
 case('rf-scfe-limp-abnormal-exam', 'RF-SCFE: age 12, a limp with the hip examination recorded as not normal.',
      w(B, {'limp': 'yes', 'normal-hip-exam': 'no'}), urgent1('RF-SCFE', **{'no-running': 'yes'}), birth='2014-05-01')
-case('rf-haemarthrosis-old-injury', 'Near miss: swelling within 2 hours of an injury 55 days ago: an "after an injury" flag, counted only within 6 weeks (rules 0; protocol: injury-date).',
-     w(B, INJ(D55, 'twist'), {'swelling-within-2h': 'yes'}), NONE)
+case('rf-haemarthrosis-old-injury', 'RF-HAEMARTHROSIS has no 6-week limit: its wording is "within 2 hours of an injury", not "after an injury" (rules 0), and a haemarthrosis weeks ago still calls for a knee clinic (lead ruling).',
+     w(B, INJ(D55, 'twist'), {'swelling-within-2h': 'yes'}), {'triage': 'urgent', 'triage.reasons': 'RF-HAEMARTHROSIS', 'restriction': 'phase-1-only'})
 case('rf-ottawa-past-visit-age', 'Age is taken on the visit date: visit 2026-06-01, born 1971-09-01: 54 then (55 today); injured 2 days before: no RF-OTTAWA.',
      w(B, INJ('2026-05-30')), NONE, birth='1971-09-01', date='2026-06-01')
 case('rf-ottawa-past-visit-days', 'Days since the injury count to the visit date: visit 2026-06-01, injured 2026-05-28 (4 days): RF-OTTAWA.',
