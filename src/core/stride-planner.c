@@ -36,6 +36,7 @@ typedef struct
   const StrideFindings *f;
   StridePlan           *plan;
   int                   phase;
+  int                   exercise_phase;   /* the phase exercises are chosen for */
   const char           *primary;      /* (nullable) the leading pattern */
   const char           *secondary;    /* (nullable) with a mixed presentation */
   gboolean              apophysitis;
@@ -136,7 +137,7 @@ rank (Ctx                  *c,
   else
     r = 2;
 
-  return r * 2 + (lowest_phase (e) == c->phase ? 0 : 1);
+  return r * 2 + (lowest_phase (e) == c->exercise_phase ? 0 : 1);
 }
 
 static int
@@ -194,7 +195,7 @@ collect_candidates (Ctx *c)
     {
       const StrideExercise *e = g_ptr_array_index (all, i);
 
-      if (stride_exercise_in_phase (e, c->phase) && !excluded (c, e))
+      if (stride_exercise_in_phase (e, c->exercise_phase) && !excluded (c, e))
         g_ptr_array_add (c->candidates, (gpointer) e);
     }
 
@@ -278,7 +279,7 @@ meet (Ctx        *c,
             {
               const StrideExercise *e = g_ptr_array_index (all, i);
 
-              if (lowest_phase (e) <= c->phase && !excluded (c, e) && find_item (c, e->id) == NULL)
+              if (lowest_phase (e) <= c->exercise_phase && !excluded (c, e) && find_item (c, e->id) == NULL)
                 g_ptr_array_add (earlier, (gpointer) e);
             }
           g_ptr_array_sort_with_data (earlier, compare_candidates, c);
@@ -511,10 +512,10 @@ plan_pattern (Ctx        *c,
     }
   else if (g_strcmp0 (pattern, "PR-PT") == 0 && !c->apophysitis)
     {
-      if (c->phase == 1)
+      if (c->exercise_phase == 1)
         meet (c, m_tendon_isometric, FALSE, TRUE, "PR-PT", NULL,
               _("Patellar tendon pain, phase 1: isometric holds, which often ease tendon pain."));
-      else if (c->phase == 2)
+      else if (c->exercise_phase == 2)
         meet (c, m_tendon_heavy_slow, FALSE, TRUE, "PR-PT", NULL,
               _("Patellar tendon pain, phase 2: slow heavy loading, 3 times a week."));
       else
@@ -539,7 +540,18 @@ plan_pattern (Ctx        *c,
 static void
 plan_phase (Ctx *c)
 {
-  switch (c->phase)
+  if (c->f->phase_done)
+    {
+      const char *text = _("Finished phase 3: keep up strength work twice a week for at least 3 "
+                           "more months; stopping too early is why pain comes back.");
+
+      meet (c, m_strength_quadriceps, FALSE, FALSE, "PH-DONE", NULL, text);
+      meet (c, m_hip, FALSE, FALSE, "PH-DONE", NULL, text);
+      meet (c, m_calf, FALSE, FALSE, "PH-DONE", NULL, text);
+      return;
+    }
+
+  switch (c->exercise_phase)
     {
     case 1:
       meet (c, m_isometric_quadriceps, FALSE, FALSE, "PH-1", NULL,
@@ -608,7 +620,7 @@ plan_fill (Ctx *c)
             continue;
 
           item = add_item (c, e);
-          add_reason (item->reasons, c->phase == 1 ? "PH-1" : c->phase == 2 ? "PH-2" : "PH-3",
+          add_reason (item->reasons, c->exercise_phase == 1 ? "PH-1" : c->exercise_phase == 2 ? "PH-2" : "PH-3",
                       NULL, _("Suits the phase and the presentation; a programme holds 3 to 6 "
                               "exercises."));
         }
@@ -954,6 +966,9 @@ plan_education (Ctx *c)
   g_ptr_array_add (e, g_strdup ("pain-rules"));
   if (pfp)
     g_ptr_array_add (e, g_strdup ("pain-rules-pfp"));
+  /* PR-APOPHYSITIS: load management, in words for a young patient. */
+  if (c->apophysitis)
+    g_ptr_array_add (e, g_strdup ("growing-knees"));
   g_ptr_array_add (e, g_strdup ("keep-moving"));
   g_ptr_array_add (e, g_strdup ("keep-going"));
   if (runs)
@@ -1030,6 +1045,9 @@ stride_planner_suggest_full (StrideLibrary         *library,
   c.f = findings;
   c.plan = plan;
   c.phase = findings->phase;
+  /* PH-DONE: the maintenance plan is strength work (phase 2 exercises), twice
+   * a week; the running plan stays that of phase 3. */
+  c.exercise_phase = findings->phase_done ? 2 : c.phase;
   c.no_running = findings->no_running
                  || findings->restriction == STRIDE_RESTRICTION_NO_RUNNING;
   if (findings->presentation.kind != STRIDE_PRESENTATION_UNCLEAR)
@@ -1046,7 +1064,8 @@ stride_planner_suggest_full (StrideLibrary         *library,
     {
       g_ptr_array_unref (c.candidates);
       g_set_error (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_LIBRARY,
-                   _("The exercise library has too few exercises for phase %d."), c.phase);
+                   _("The exercise library has too few exercises for phase %d."),
+                   c.exercise_phase);
       return NULL;
     }
 

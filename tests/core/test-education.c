@@ -20,7 +20,7 @@ static const char *const red_flags[] = {
 /* The points of rules §8 the planner hands out. */
 static const char *const points[] = {
   "pain-is-a-guide", "pain-rules", "pain-rules-pfp", "keep-moving", "keep-going",
-  "load-spike", "rest-days", "terrain", "footwear", "cross-training",
+  "load-spike", "rest-days", "terrain", "footwear", "cross-training", "growing-knees",
 };
 
 static StrideEducation *
@@ -63,6 +63,16 @@ test_points (void)
 
   pfp = stride_education_lookup (education, "pain-rules-pfp");
   g_assert_cmpstr (pfp->pattern, ==, "PR-PFP");
+  {
+    g_autofree char *all = g_strjoinv (" ", pfp->texts);
+
+    /* The stricter rule: never above 5, back within an hour, aim below 2. */
+    g_assert_nonnull (strstr (all, "never let it go above 5"));
+    g_assert_nonnull (strstr (all, "within an hour"));
+    g_assert_nonnull (strstr (all, "below 2"));
+  }
+  g_assert_cmpstr (stride_education_lookup (education, "growing-knees")->pattern, ==,
+                   "PR-APOPHYSITIS");
   g_assert_null (stride_education_lookup (education, "no-such-point"));
 }
 

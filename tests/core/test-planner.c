@@ -49,6 +49,7 @@ typedef struct
   const char *no_reason;      /* a rule id no exercise reason may name */
   const char *loads;          /* a load kind that some exercise must have */
   const char *no_loads;       /* load kinds no exercise may have */
+  const char *education;      /* education ids that must be given */
 } Case;
 
 #define NONE -1
@@ -186,7 +187,7 @@ static const Case cases[] = {
     .presentation = "PR-APOPHYSITIS likely", .calf = NONE, .stepdown = NONE, .bridge = NONE,
     .answers = "running-now=no", .running = "RP-NONE", .spike = -1, .short_minutes = -1,
     .reason = "PR-APOPHYSITIS", .loads = "isometric", .no_loads = "heavy-slow decline",
-    .exclude = "decline-squat leg-press-slow knee-ext-slow" },
+    .exclude = "decline-squat leg-press-slow knee-ext-slow", .education = "growing-knees" },
   { .name = "PR-PFP/hip-and-knee", .phase = 2, .presentation = "PR-PFP likely", .calf = NONE,
     .stepdown = NONE, .bridge = NONE, .answers = "running-now=no", .running = "RP-NONE",
     .spike = -1, .short_minutes = -1, .reason = "PR-PFP" },
@@ -202,7 +203,8 @@ static const Case cases[] = {
     .done = TRUE, .monitor_known = TRUE, .monitor_holds = TRUE,
     .answers = "running-now=yes;continuous-run-minutes=45;longest-run-30d=12",
     .running = "RP-WALKRUN", .stage = 5, .spike = 13.2, .short_minutes = -1,
-    .detail = "usual running", .reason = "PH-DONE" },
+    .detail = "usual running", .reason = "PH-DONE", .loads = "strength",
+    .no_loads = "plyometric drill" },
 };
 
 static StrideLibrary *library;
@@ -451,6 +453,18 @@ test_case (gconstpointer data)
   for_each_word (c->no_loads, plan, has_load, FALSE);
 
   /* Education and the review in 2 weeks. */
+  {
+    g_auto(GStrv) wanted = g_strsplit (c->education != NULL ? c->education : "", " ", -1);
+
+    for (guint w = 0; wanted[w] != NULL; w++)
+      {
+        gboolean found = FALSE;
+
+        for (guint i = 0; *wanted[w] != '\0' && i < plan->education->len; i++)
+          found |= g_str_equal (g_ptr_array_index (plan->education, i), wanted[w]);
+        g_assert_true (*wanted[w] == '\0' || found);
+      }
+  }
   g_assert_cmpuint (plan->education->len, >=, 5);
   g_assert_cmpstr (g_ptr_array_index (plan->education, 0), ==, "pain-is-a-guide");
   g_date_set_dmy (&review, 8, G_DATE_DECEMBER, 2026);
