@@ -2193,6 +2193,7 @@ evaluate_visit (StrideProtocol       *protocol,
   c->patient = patient;
   c->visit = visit;
   c->a = answers;
+  f->answers = g_object_ref (answers);
   c->f = f;
   c->prev_visit = prev_visit;
   c->prev = prev;

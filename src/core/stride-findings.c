@@ -163,6 +163,7 @@ stride_findings_free (StrideFindings *findings)
   g_ptr_array_unref (findings->phase_reasons);
   g_ptr_array_unref (findings->followup_reasons);
   g_ptr_array_unref (findings->done_reasons);
+  g_clear_object (&findings->answers);
   g_free (findings->triage_override_reason);
   g_free (findings->phase_override_reason);
   g_free (findings->computed_presentation_primary);

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "stride-answers.h"
 #include "stride-types.h"
 
 G_BEGIN_DECLS
@@ -126,6 +127,9 @@ typedef struct
   double              worst_pain_change;   /* now − previous visit; marked when |Δ| ≥ 2 */
   int                 monitor_broken_sessions;  /* since the last visit (follow-up) */
   GPtrArray          *done_reasons;    /* StrideReason: PH-DONE, met or not */
+  StrideAnswers      *answers;         /* (nullable) the answers judged: the visit's own, with
+                                          history items a follow-up left out carried from
+                                          earlier visits (docs/engine.md) */
 } StrideFindings;
 
 StrideFindings         *stride_findings_new          (void);
