@@ -14,7 +14,7 @@
 #include "stride-figure-renderer.h"
 
 #define PROP_LINE   0.14
-#define ARROW_LINE  0.26
+#define ARROW_LINE  0.34
 #define FLOOR_LINE  0.3
 #define FAR_ALPHA   0.45
 #define ALT_ALPHA   0.28
@@ -484,7 +484,7 @@ draw_arrow (cairo_t                 *cr,
 {
   double x1, y1, x2, y2, mx, my, len, nx, ny, cx, cy;
   double lw = ARROW_LINE * style->line_width_scale;
-  double head = 0.75 + lw;
+  double head = 0.85 + 1.2 * lw;
 
   if (!stride_figure_resolve (figure, &a->from, &x1, &y1)
       || !stride_figure_resolve (figure, &a->to, &x2, &y2))
