@@ -333,6 +333,17 @@ test_bad_fixture (gconstpointer data)
 }
 
 static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideLibrary) library = stride_library_new_from_file ("/nonexistent/library.xml",
+                                                                   &error);
+
+  g_assert_null (library);
+  g_assert_error (error, STRIDE_XML_ERROR, STRIDE_XML_ERROR_IO);
+}
+
+static void
 test_wrong_root (void)
 {
   g_autoptr(GError) error = NULL;
@@ -360,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/library/files", test_files_make_the_shipped_library);
   g_test_add_func ("/library/good-fixture", test_good_fixture);
   g_test_add_func ("/library/wrong-root", test_wrong_root);
+  g_test_add_func ("/library/missing-file", test_missing_file);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/library/bad/%s", bad_cases[i].file);

@@ -652,6 +652,49 @@ test_every_combination (void)
         }
 }
 
+/* A library too small for the phase is an error, not a short plan. */
+static void
+test_small_library (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "library", "good.xml",
+                                                 NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideLibrary) small = stride_library_new_from_files (paths, &error);
+  g_autoptr(StrideFindings) f = make_findings (&cases[0]);
+  g_autoptr(StrideAssessment) a = make_assessment (&cases[0]);
+  g_autoptr(StridePlan) plan = NULL;
+
+  g_assert_no_error (error);
+  /* Phase 1: its three exercises make a plan. */
+  plan = stride_planner_suggest (small, a, f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->items->len, ==, 3);
+  g_clear_pointer (&plan, stride_plan_free);
+
+  /* Phase 2: it has none. */
+  f->phase = STRIDE_PHASE_2;
+  plan = stride_planner_suggest (small, a, f, &error);
+  g_assert_null (plan);
+  g_assert_error (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_LIBRARY);
+}
+
+/* No visit date: no review date, and no crash. */
+static void
+test_no_visit_date (void)
+{
+  g_autoptr(StrideFindings) f = make_findings (&cases[0]);
+  g_autoptr(StrideAssessment) a = make_assessment (&cases[0]);
+  g_autoptr(StridePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  StrideVisit *visit = stride_assessment_get_current (a);
+
+  g_date_clear (&visit->date, 1);
+  plan = stride_planner_suggest (library, a, f, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_date_valid (&plan->next_review));
+}
+
 /* End to end on the clinical cases of tests/cases: the engine's findings of
  * each assessment document, then the plan. */
 static void
@@ -758,6 +801,8 @@ main (int   argc,
   g_test_add_func ("/planner/review-interval", test_review_interval);
   g_test_add_func ("/planner/every-combination", test_every_combination);
   g_test_add_func ("/planner/clinical-cases", test_clinical_cases);
+  g_test_add_func ("/planner/small-library", test_small_library);
+  g_test_add_func ("/planner/no-visit-date", test_no_visit_date);
 
   status = g_test_run ();
   g_object_unref (library);
