@@ -369,6 +369,13 @@ m_isometric_quadriceps (const StrideExercise *e,
 }
 
 static gboolean
+m_range (const StrideExercise *e,
+         gboolean              strict)
+{
+  return g_strcmp0 (e->load, "range") == 0;
+}
+
+static gboolean
 m_cross_training (const StrideExercise *e,
                   gboolean              strict)
 {
@@ -556,6 +563,8 @@ plan_phase (Ctx *c)
     case 1:
       meet (c, m_isometric_quadriceps, FALSE, FALSE, "PH-1", NULL,
             _("Phase 1: settle the knee with isometric holds, daily."));
+      meet (c, m_range, FALSE, FALSE, "PH-1", NULL,
+            _("Phase 1: gentle range of motion."));
       meet (c, m_cross_training, FALSE, FALSE, "PH-1", NULL,
             _("Phase 1: low-load cross-training keeps fitness within pain 3 or less."));
       break;
@@ -795,6 +804,14 @@ running_modify (Ctx *c)
                       "hold."));
       running_advice (c);
       running_spike (c);
+      if (r->has_spike_limit)
+        {
+          g_autofree char *limit = format_number (r->spike_limit_km, 1);
+
+          g_free (r->detail);
+          r->detail = g_strdup_printf (_("keep the current runs, on flat ground, none over %s km"),
+                                       limit);
+        }
       return;
     }
 
