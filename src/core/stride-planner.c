@@ -279,7 +279,8 @@ meet (Ctx        *c,
             {
               const StrideExercise *e = g_ptr_array_index (all, i);
 
-              if (lowest_phase (e) <= c->exercise_phase && !excluded (c, e) && find_item (c, e->id) == NULL)
+              if (lowest_phase (e) <= c->exercise_phase && !excluded (c, e)
+                  && find_item (c, e->id) == NULL)
                 g_ptr_array_add (earlier, (gpointer) e);
             }
           g_ptr_array_sort_with_data (earlier, compare_candidates, c);
@@ -344,7 +345,8 @@ static gboolean
 m_tendon_isometric (const StrideExercise *e,
                     gboolean              strict)
 {
-  return stride_exercise_has_target (e, "patellar-tendon") && g_strcmp0 (e->load, "isometric") == 0;
+  return stride_exercise_has_target (e, "patellar-tendon")
+         && g_strcmp0 (e->load, "isometric") == 0;
 }
 
 static gboolean
@@ -358,7 +360,8 @@ static gboolean
 m_tendon_energy (const StrideExercise *e,
                  gboolean              strict)
 {
-  return stride_exercise_has_target (e, "patellar-tendon") && g_strcmp0 (e->load, "plyometric") == 0;
+  return stride_exercise_has_target (e, "patellar-tendon")
+         && g_strcmp0 (e->load, "plyometric") == 0;
 }
 
 static gboolean
@@ -629,7 +632,8 @@ plan_fill (Ctx *c)
             continue;
 
           item = add_item (c, e);
-          add_reason (item->reasons, c->exercise_phase == 1 ? "PH-1" : c->exercise_phase == 2 ? "PH-2" : "PH-3",
+          add_reason (item->reasons,
+                      c->exercise_phase == 1 ? "PH-1" : c->exercise_phase == 2 ? "PH-2" : "PH-3",
                       NULL, _("Suits the phase and the presentation; a programme holds 3 to 6 "
                               "exercises."));
         }

@@ -136,7 +136,8 @@ test_duplicate (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "education",
                                                  "bad-duplicate.xml", NULL);
-  g_autofree char *expected = g_strdup_printf ("%s:7: “a” appears twice (first on line 3)", path);
+  g_autofree char *expected = g_strdup_printf ("%s:7: “a” appears twice (first on line 3)",
+                                               path);
   g_autoptr(StrideEducation) education = stride_education_new_from_file (path, &error);
 
   g_assert_null (education);
