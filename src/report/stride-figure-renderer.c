@@ -417,6 +417,10 @@ draw_prop (cairo_t                 *cr,
         cairo_arc (cr, cx, cy, 1.1, 0, 2 * G_PI);
         cairo_set_line_width (cr, PROP_LINE * lw);
         ink_stroke (cr);
+        /* The flywheel in front says "exercise bike" at a glance. */
+        cairo_new_path (cr);
+        cairo_arc (cr, p->x + 4.6, cy + 0.6, 1.7, 0, 2 * G_PI);
+        outline_fill (cr, style);
       }
       break;
 
