@@ -640,6 +640,64 @@ plan_fill (Ctx *c)
     }
 }
 
+/* Rules §6: progress only while LS-MONITOR holds. At a follow-up that holds
+ * the phase with the pain rules kept, an exercise that was already in the
+ * last plan moves on to its progression (when that suits the phase and the
+ * presentation and is not in the plan yet). */
+static void
+plan_progressions (Ctx *c)
+{
+  StrideVisit *previous = stride_assessment_get_previous (c->assessment);
+
+  if (previous == NULL || previous->plan == NULL || c->visit->kind != STRIDE_VISIT_FOLLOW_UP
+      || c->f->followup != STRIDE_FOLLOWUP_HOLD || c->f->dose_step_down || c->f->phase_done
+      || !c->f->monitor_known || !c->f->monitor_holds
+      || c->f->previous_phase != (StridePhase) c->phase)
+    return;
+
+  for (guint i = 0; i < c->plan->items->len; i++)
+    {
+      StridePlanItem *item = g_ptr_array_index (c->plan->items, i);
+      const StrideExercise *e = stride_library_lookup (c->library, item->exercise_id);
+      const StrideExercise *next;
+      gboolean before = FALSE;
+      StridePlanItem *replacement;
+
+      for (guint k = 0; k < previous->plan->items->len && !before; k++)
+        {
+          const StridePlanItem *old = g_ptr_array_index (previous->plan->items, k);
+
+          before = g_strcmp0 (old->exercise_id, item->exercise_id) == 0;
+        }
+      if (!before || e->progression == NULL)
+        continue;
+
+      next = stride_library_lookup (c->library, e->progression);
+      if (next == NULL || !stride_exercise_in_phase (next, c->exercise_phase) || excluded (c, next)
+          || find_item (c, next->id) != NULL)
+        continue;
+
+      replacement = stride_plan_item_new (next->id);
+      replacement->sets = next->sets;
+      replacement->reps = next->reps;
+      replacement->seconds = next->seconds;
+      replacement->each_side = next->each_side;
+      replacement->frequency = g_strdup (next->frequency);
+      for (guint r = 0; r < item->reasons->len; r++)
+        {
+          const StrideReason *reason = g_ptr_array_index (item->reasons, r);
+
+          g_ptr_array_add (replacement->reasons,
+                           stride_reason_new (reason->rule_id, reason->item, reason->text));
+        }
+      add_reason (replacement->reasons, "LS-MONITOR", NULL,
+                  _("The pain rules held since the last visit: %s moves on to this exercise."),
+                  e->name);
+      g_ptr_array_index (c->plan->items, i) = replacement;
+      stride_plan_item_free (item);
+    }
+}
+
 static void
 plan_doses (Ctx *c)
 {
@@ -1096,6 +1154,7 @@ stride_planner_suggest_full (StrideLibrary         *library,
     plan_pattern (&c, c.secondary);
   plan_phase (&c);
   plan_fill (&c);
+  plan_progressions (&c);
   plan_doses (&c);
   plan_running (&c);
   plan_education (&c);

@@ -653,6 +653,65 @@ test_every_combination (void)
         }
 }
 
+/* A follow-up holding phase 2 with the pain rules kept: what was in the last
+ * plan moves on to its progression; with the rules broken it does not. */
+static void
+test_progression_at_follow_up (void)
+{
+  for (int holds = 0; holds < 2; holds++)
+    {
+      g_autoptr(StrideFindings) f = make_findings (&cases[1]);   /* phase 2, unclear */
+      g_autoptr(StrideAssessment) a = make_assessment (&cases[1]);
+      g_autoptr(StridePlan) first = stride_planner_suggest (library, a, f, NULL);
+      g_autoptr(StridePlan) plan = NULL;
+      g_autofree char *first_ids = stride_plan_exercise_ids (first);
+      g_autofree char *ids = NULL;
+      StrideVisit *previous = stride_assessment_get_current (a);
+      StrideVisit *visit = stride_visit_new ();
+
+      /* The first visit's plan is kept; the second visit is a follow-up. */
+      previous->plan = stride_plan_copy (first);
+      visit->kind = STRIDE_VISIT_FOLLOW_UP;
+      g_date_set_dmy (&visit->date, 8, G_DATE_DECEMBER, 2026);
+      stride_answers_set (visit->answers, "running-now", STRIDE_SIDE_NONE, "no");
+      g_ptr_array_add (a->visits, visit);
+      f->followup = STRIDE_FOLLOWUP_HOLD;
+      f->previous_phase = STRIDE_PHASE_2;
+      f->monitor_known = TRUE;
+      f->monitor_holds = holds;
+
+      plan = stride_planner_suggest (library, a, f, NULL);
+      ids = stride_plan_exercise_ids (plan);
+      g_test_message ("first %s; follow-up (rules %s) %s", first_ids,
+                      holds ? "held" : "broken", ids);
+      g_assert_cmpuint (plan->items->len, ==, first->items->len);
+      if (holds)
+        {
+          guint moved = 0;
+
+          /* Each change is the old exercise's own progression, in place. */
+          for (guint i = 0; i < plan->items->len; i++)
+            {
+              const StridePlanItem *old = g_ptr_array_index (first->items, i);
+              const StridePlanItem *now = g_ptr_array_index (plan->items, i);
+
+              if (g_str_equal (old->exercise_id, now->exercise_id))
+                continue;
+              moved++;
+              g_assert_cmpstr (now->exercise_id, ==,
+                               stride_library_lookup (library, old->exercise_id)->progression);
+            }
+          g_assert_cmpuint (moved, >=, 1);
+          g_assert_true (reasons_name (plan, "LS-MONITOR"));
+        }
+      else
+        {
+          g_assert_cmpstr (ids, ==, first_ids);
+          g_assert_false (reasons_name (plan, "LS-MONITOR"));
+        }
+    }
+}
+
 /* A library too small for the phase is an error, not a short plan. */
 static void
 test_small_library (void)
@@ -803,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/planner/every-combination", test_every_combination);
   g_test_add_func ("/planner/clinical-cases", test_clinical_cases);
   g_test_add_func ("/planner/small-library", test_small_library);
+  g_test_add_func ("/planner/progression-at-follow-up", test_progression_at_follow_up);
   g_test_add_func ("/planner/no-visit-date", test_no_visit_date);
 
   status = g_test_run ();
