@@ -1,9 +1,10 @@
 /* stride-figure-renderer.c: draws an exercise's illustration
  *
- * The figure is first recorded in figure units (y up, the floor at 0) on a
- * recording surface; its ink extents then give the scale that fits the box,
- * and the recording is replayed there, so nothing ever leaves the box and the
- * output stays vector (PDF, print) at any size.
+ * The figure is drawn twice in figure units (y up, the floor at 0): once on
+ * a throw-away surface to measure its exact ink, which gives the scale that
+ * fits the box, then on the caller's cairo_t, so nothing ever leaves the box
+ * and the output is plain vector paths (PDF, print) at any size. (Replaying a
+ * recording surface instead leaks its snapshot on cairo 1.16's PDF surface.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,10 +41,9 @@ stride_figure_style_init_default (StrideFigureStyle *style)
   };
 }
 
-/* The exact ink of a recorded figure: the recording surface's own ink extents
- * are a conservative estimate (several line widths too wide for thick round
- * strokes), which would shrink every figure in its box. Each stroke and fill
- * adds its own extents instead. */
+/* The exact ink of a figure: each stroke and fill of the measuring pass adds
+ * its own extents (a recording surface's ink extents are several line widths
+ * too wide for thick round strokes, which would shrink every figure). */
 typedef struct
 {
   gboolean any;
@@ -533,20 +533,14 @@ draw_arrow (cairo_t                 *cr,
   ink_stroke (cr);
 }
 
-static cairo_surface_t *
-record_figure (const StrideFigure      *figure,
-               const StrideFigureStyle *style,
-               Bounds                  *bounds)
+/* Draws the figure in figure units with y up (the caller sets the transform
+ * and, for the measuring pass, the bounds user data). */
+static void
+draw_items (cairo_t                 *cr,
+            const StrideFigure      *figure,
+            const StrideFigureStyle *style)
 {
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
   const StrideFigurePose *alt = stride_figure_get_alternate_pose (figure);
-
-  *bounds = (Bounds) { FALSE, 0, 0, 0, 0 };
-  cairo_set_user_data (cr, &bounds_key, bounds, NULL);
-
-  /* Figure units with y up. */
-  cairo_scale (cr, 1, -1);
 
   for (guint i = 0; i < figure->props->len; i++)
     draw_prop (cr, figure, g_ptr_array_index (figure->props, i), style);
@@ -562,9 +556,24 @@ record_figure (const StrideFigure      *figure,
 
   for (guint i = 0; i < figure->arrows->len; i++)
     draw_arrow (cr, figure, g_ptr_array_index (figure->arrows, i), style);
+}
 
+/* The measuring pass: the same drawing on a throw-away surface, adding up
+ * the extents of every stroke and fill (in figure units, y down). */
+static void
+measure_figure (const StrideFigure      *figure,
+                const StrideFigureStyle *style,
+                Bounds                  *bounds)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  *bounds = (Bounds) { FALSE, 0, 0, 0, 0 };
+  cairo_set_user_data (cr, &bounds_key, bounds, NULL);
+  cairo_scale (cr, 1, -1);
+  draw_items (cr, figure, style);
   cairo_destroy (cr);
-  return surface;
+  cairo_surface_destroy (surface);
 }
 
 static double
@@ -638,7 +647,6 @@ stride_figure_draw (cairo_t                 *cr,
                     const StrideFigureStyle *style)
 {
   StrideFigureStyle default_style;
-  cairo_surface_t *recording;
   Bounds bounds;
   double ex, ey, ew, eh, gx0, gx1, top, bottom, scale, margin;
   double gw, gh;
@@ -653,12 +661,9 @@ stride_figure_draw (cairo_t                 *cr,
   if (width <= 0 || height <= 0)
     return;
 
-  recording = record_figure (figure, style, &bounds);
+  measure_figure (figure, style, &bounds);
   if (!bounds.any)
-    {
-      cairo_surface_destroy (recording);
-      return;
-    }
+    return;
   ex = bounds.x0;
   ey = bounds.y0;
   ew = bounds.x1 - bounds.x0;
@@ -684,10 +689,7 @@ stride_figure_draw (cairo_t                 *cr,
   margin = MIN (width, height) * 0.03;
   scale = MIN ((width - 2 * margin) / gw, (height - 2 * margin) / gh);
   if (!(scale > 0))
-    {
-      cairo_surface_destroy (recording);
-      return;
-    }
+    return;
 
   /* No clip: the tests check that the fit alone keeps the ink in the box. */
   cairo_save (cr);
@@ -697,13 +699,9 @@ stride_figure_draw (cairo_t                 *cr,
                    y + height - margin - bottom * scale);
   cairo_scale (cr, scale, scale);
 
-  cairo_save (cr);
+  /* Figure units with y up, as measured. */
   cairo_scale (cr, 1, -1);
   draw_ground (cr, figure, style, gx0, gx1);
+  draw_items (cr, figure, style);
   cairo_restore (cr);
-
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_surface_destroy (recording);
 }

@@ -1,8 +1,8 @@
 /* test-figures.c: every exercise's illustration draws inside its box and is
  * not empty, at sheet size and at print size, in the light and a dark style
  *
- * Writes figures-contact-sheet.png (every figure with its id) to the build
- * directory, to look at.
+ * Writes figures-contact-sheet.png (every figure in library order; the log
+ * names them) to the build directory, to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -235,10 +235,9 @@ test_contact_sheet (void)
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, x + 8.5, y + 24.5, cw - 16, ch - 32);
       cairo_stroke (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, x + 10, y + 17);
-      cairo_set_font_size (cr, 13);
-      cairo_show_text (cr, e->id);
+      /* No text: cairo's toy fonts pull in fontconfig, whose own leaks
+       * would hide ours under valgrind. The order is in the log. */
+      g_test_message ("row %u, column %u: %s", i / cols + 1, i % cols + 1, e->id);
       stride_figure_draw (cr, e->figure, x + 9, y + 25, cw - 18, ch - 34, NULL);
     }
   cairo_destroy (cr);
@@ -276,5 +275,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (library);
+  /* Lets valgrind tell cairo's caches from real leaks. */
+  cairo_debug_reset_static_data ();
   return status;
 }
