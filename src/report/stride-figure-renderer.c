@@ -658,7 +658,15 @@ stride_figure_draw (cairo_t                 *cr,
       stride_figure_style_init_default (&default_style);
       style = &default_style;
     }
-  if (width <= 0 || height <= 0)
+  else if (!(style->line_width_scale > 0) || style->line_width_scale > 10)
+    {
+      /* A caller's zero or absurd weight would draw nothing or a blot. */
+      default_style = *style;
+      default_style.line_width_scale = CLAMP (isfinite (style->line_width_scale)
+                                              ? style->line_width_scale : 1.0, 0.25, 10);
+      style = &default_style;
+    }
+  if (!(width > 0) || !(height > 0))
     return;
 
   measure_figure (figure, style, &bounds);
