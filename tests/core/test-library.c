@@ -402,6 +402,19 @@ test_bad_fixture (gconstpointer data)
 }
 
 static void
+test_default_shared (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideLibrary) a = stride_library_get_default (&error);
+  g_autoptr(StrideLibrary) b = stride_library_get_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_true (a == b);
+  g_assert_cmpuint (stride_library_get_exercises (a)->len, >=, 40);
+}
+
+static void
 test_missing_file (void)
 {
   g_autoptr(GError) error = NULL;
@@ -443,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/library/good-fixture", test_good_fixture);
   g_test_add_func ("/library/wrong-root", test_wrong_root);
   g_test_add_func ("/library/missing-file", test_missing_file);
+  g_test_add_func ("/library/default-shared", test_default_shared);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/library/bad/%s", bad_cases[i].file);
