@@ -596,6 +596,15 @@ plan_phase (Ctx *c)
     }
 }
 
+/* The rule id a phase-level choice answers to. */
+static const char *
+phase_rule (Ctx *c)
+{
+  if (c->f->phase_done)
+    return "PH-DONE";
+  return c->phase == 1 ? "PH-1" : c->phase == 2 ? "PH-2" : "PH-3";
+}
+
 /* Up to the minimum with exercises that add a target not yet covered, then
  * with any remaining loading exercise, and only then with cross-training. */
 static void
@@ -632,10 +641,9 @@ plan_fill (Ctx *c)
             continue;
 
           item = add_item (c, e);
-          add_reason (item->reasons,
-                      c->exercise_phase == 1 ? "PH-1" : c->exercise_phase == 2 ? "PH-2" : "PH-3",
-                      NULL, _("Suits the phase and the presentation; a programme holds 3 to 6 "
-                              "exercises."));
+          add_reason (item->reasons, phase_rule (c), NULL,
+                      _("Suits the phase and the presentation; a programme holds 3 to 6 "
+                        "exercises."));
         }
     }
 }
