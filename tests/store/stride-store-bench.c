@@ -275,6 +275,7 @@ main (int    argc,
   gint64 start, elapsed;
   double visits_per_second, history_total = 0.0;
   guint64 total_results = 0;
+  gboolean reuse = FALSE;
   GStatBuf st;
   double size_mib;
 
@@ -317,11 +318,12 @@ main (int    argc,
       g_array_append_vals (patient_ids, all->data, all->len);
       n_patients = all->len;
       n_visits = 0;
+      reuse = TRUE;
     }
 
   /* Patients. */
   start = g_get_monotonic_time ();
-  for (guint64 i = 0; patient_ids->len == 0 && i < n_patients; i++)
+  for (guint64 i = 0; !reuse && i < n_patients; i++)
     {
       g_autoptr(StridePatient) patient = stride_patient_new ();
       gint64 id;
