@@ -1179,7 +1179,7 @@ stride_document_add_card (StrideDocument   *self,
                                                      ? card->caution_label : "", -1);
       g_autofree char *markup = g_strdup_printf ("<b>%s</b> %s", label, caution);
 
-      data->caution_layout = make_layout (self, markup, size * 0.92, FALSE, FALSE, text_width,
+      data->caution_layout = make_layout (self, markup, size, FALSE, FALSE, text_width,
                                           STRIDE_ALIGN_LEFT);
       height += size * 0.3 + layout_height (data->caution_layout);
     }
@@ -1190,7 +1190,7 @@ stride_document_add_card (StrideDocument   *self,
         {
           g_autofree char *label = g_markup_escape_text (card->ticks_label, -1);
 
-          data->ticks_layout = make_layout (self, label, size * 0.85, FALSE, FALSE, text_width,
+          data->ticks_layout = make_layout (self, label, size * 0.9, FALSE, FALSE, text_width,
                                             STRIDE_ALIGN_LEFT);
           height += size * 0.4 + layout_height (data->ticks_layout);
         }
@@ -1200,7 +1200,7 @@ stride_document_add_card (StrideDocument   *self,
           g_autofree char *day = g_markup_escape_text (card->tick_days[i], -1);
 
           g_ptr_array_add (data->day_layouts,
-                           make_layout (self, day, size * 0.7, FALSE, FALSE, TICK_SIZE * 2.2,
+                           make_layout (self, day, size * 0.75, FALSE, FALSE, TICK_SIZE * 2.2,
                                         STRIDE_ALIGN_CENTER));
         }
       height += 2 + TICK_SIZE + size * 0.95;

@@ -103,7 +103,7 @@ add_title (StrideDocument          *doc,
   g_autofree char *date = stride_report_format_date (&visit->date);
   g_autofree char *line = NULL;
   StrideTextStyle title = { .size = SHEET_BODY_SIZE * 1.8, .bold = TRUE };
-  StrideTextStyle sub = { .size = SHEET_BODY_SIZE * 0.9 };
+  StrideTextStyle sub = { 0 };
 
   stride_document_add_text (doc, title_text, &title);
   /* TRANSLATORS: under the sheet's title: "For Anna Example, 24 November 2026" */
@@ -164,7 +164,7 @@ add_warning_box (StrideDocument          *doc,
                                                     "America).")));
   g_ptr_array_add (body, NULL);
   stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title, SHEET_BODY_SIZE * 1.3,
-                           (const char *const *) body->pdata, SHEET_BODY_SIZE * 0.95);
+                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
 }
 
 /* ---------------------------------------------------------------- pain scale */
@@ -253,7 +253,7 @@ draw_pain_scale (cairo_t  *cr,
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
       draw_text (cr, word, 12, FALSE, zx, y + box_h + 10, zw);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, detail, 10, FALSE, zx + 2, y + box_h + 27, zw - 4);
+      draw_text (cr, detail, 11, FALSE, zx + 2, y + box_h + 27, zw - 4);
     }
 }
 
@@ -268,7 +268,7 @@ add_pain_rules (StrideDocument          *doc,
   stride_document_add_text (doc, _("Some pain while you exercise or run is allowed. Rate your "
                                    "knee pain from 0 (none) to 10 (the worst you can imagine):"),
                             NULL);
-  stride_document_add_drawing (doc, 88, draw_pain_scale, NULL, NULL);
+  stride_document_add_drawing (doc, 92, draw_pain_scale, NULL, NULL);
   if (findings->monitor_pfp_rule)
     stride_document_add_markup (doc, _("<b>The next-morning rule:</b> your knee should be back "
                                        "to normal within an hour and no worse the next morning. "
