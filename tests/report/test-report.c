@@ -552,6 +552,45 @@ test_history_20 (void)
   fixture_free (fixture);
 }
 
+/* Body text on the patient's sheet is at least 12 pt: the words' boxes are
+ * at least the line height of 12 pt Noto Sans (1.36 em). */
+static void
+test_sheet_body_size (void)
+{
+  Fixture *fixture;
+  g_autoptr(StrideDocument) doc = build (FIXTURE_TYPICAL, STRIDE_PAPER_A4, TRUE, &fixture);
+  g_autofree char *path = write_pdf (doc, "body-size.pdf");
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *html = run_tool (argv);
+  /* A step, a caution, a warning sign, the pain rule, the running plan. */
+  const char *words[] = { "Slide", "Take", "becomes", "next-morning", "usual", NULL };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" "
+                                                  "yMax=\"([0-9.]+)\">%s<", words[i]);
+      g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      guint found = 0;
+
+      g_regex_match (re, html, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *y0 = g_match_info_fetch (match, 1);
+          g_autofree char *y1 = g_match_info_fetch (match, 2);
+          double height = g_ascii_strtod (y1, NULL) - g_ascii_strtod (y0, NULL);
+
+          if (height < 12 * 1.36 - 0.1)
+            g_error ("“%s” is set at about %.1f pt, under 12 pt", words[i], height / 1.36);
+          found++;
+          g_match_info_next (match, NULL);
+        }
+      if (found == 0)
+        g_error ("“%s” not found on the sheet", words[i]);
+    }
+  fixture_free (fixture);
+}
+
 static int
 page_of (const char *path,
          int         pages,
@@ -733,6 +772,7 @@ main (int   argc,
 
   g_test_add_func ("/report/report-content", test_report_content);
   g_test_add_func ("/report/sheet-content", test_sheet_content);
+  g_test_add_func ("/report/sheet-body-size", test_sheet_body_size);
   g_test_add_func ("/report/urgent", test_urgent);
   g_test_add_func ("/report/emergency-referral-notice", test_emergency);
   g_test_add_func ("/report/referral-without-ambulance", test_referral_without_ambulance);
