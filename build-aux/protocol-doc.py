@@ -60,6 +60,11 @@ def render(path):
                'items: age on the visit date is used by RF-OTTAWA (55 or over), RF-SCFE (8–16), '
                'RF-MALIGNANCY (under 25), PR-APOPHYSITIS (9–16) and the MT-CALF norms.')
     out.append('')
+    out.append('How each rule reads these items (e.g. an activity "provokes" pain at 1 or more; '
+               'history items carry over to a follow-up that leaves them out) is in '
+               '[engine.md](engine.md); the document format in '
+               '[assessment-format.md](assessment-format.md).')
+    out.append('')
     count = 0
     for section in root.findall(NS + 'section'):
         out.append(f"## {cell(section.find(NS + 'title').text)} (`{section.get('id')}`)")

@@ -34,7 +34,8 @@ typedef struct
 typedef struct
 {
   char            *id;          /* "worst-pain", "mt-sls-reps" … */
-  char            *section;     /* "history", "red-flags", "load-sensitivity", "movement-tolerance" */
+  char            *section;     /* "history", "red-flags", "load-sensitivity",
+                                   "movement-tolerance", "follow-up" */
   char            *group;       /* (nullable) a heading inside the section */
   StrideItemType   type;
   char            *label;       /* translated, plain text (never markup) */

@@ -93,7 +93,14 @@ static void
 test_protocol_check_value (void)
 {
   g_autoptr(StrideProtocol) protocol = load ();
-  const struct { const char *item; StrideSide side; const char *value; gboolean ok; int code; } cases[] = {
+  const struct
+  {
+    const char *item;
+    StrideSide  side;
+    const char *value;
+    gboolean    ok;
+    int         code;
+  } cases[] = {
     { "worst-pain", STRIDE_SIDE_NONE, "0", TRUE, 0 },
     { "worst-pain", STRIDE_SIDE_NONE, "10", TRUE, 0 },
     { "worst-pain", STRIDE_SIDE_NONE, "11", FALSE, STRIDE_PROTOCOL_ERROR_VALUE },
