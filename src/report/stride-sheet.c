@@ -11,6 +11,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "stride-figure-renderer.h"
 #include "stride-i18n.h"
 #include "stride-report-private.h"
 
@@ -301,6 +302,13 @@ draw_card_figure (cairo_t  *cr,
 
   if (data->sources.draw_figure != NULL)
     data->sources.draw_figure (cr, data->exercise, x, y, width, height, data->sources.user_data);
+  else if (data->exercise != NULL && data->exercise->figure != NULL)
+    {
+      StrideFigureStyle style;
+
+      stride_figure_style_init_default (&style);
+      stride_figure_draw (cr, data->exercise->figure, x, y, width, height, &style);
+    }
 }
 
 static void
@@ -344,7 +352,8 @@ add_exercises (StrideDocument          *doc,
       card.tick_days = (const char *const *) days;
       card.figure_width = MM_TO_PT (50);
       card.figure_height = MM_TO_PT (42);
-      if (exercise != NULL && input->sources != NULL && input->sources->draw_figure != NULL)
+      if (exercise != NULL && ((input->sources != NULL && input->sources->draw_figure != NULL)
+                               || exercise->figure != NULL))
         {
           card.draw_figure = draw_card_figure;
           card.figure_data = data;
