@@ -176,6 +176,8 @@ struct _StrideDocument
   GPtrArray    *tables;          /* StrideTable */
   guint         next_group;
 
+  int           group_start;     /* -1, or the first piece of an open group */
+
   gboolean      laid_out;
   GPtrArray    *pages;           /* GArray of Placed */
   GArray       *outline;         /* OutlineEntry */
@@ -548,6 +550,7 @@ stride_document_init (StrideDocument *self)
   self->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) piece_free);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->next_group = 1;
+  self->group_start = -1;
 }
 
 /**
@@ -1344,6 +1347,43 @@ stride_document_add_space (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
   add_piece (self, PIECE_SPACE, points);
+}
+
+/**
+ * stride_document_begin_group:
+ * @self: a document
+ *
+ * The blocks added until stride_document_end_group() stay on one page
+ * together (unless together they are taller than a page): a table with its
+ * notes, a picture with its caption.
+ */
+void
+stride_document_begin_group (StrideDocument *self)
+{
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_start < 0);
+
+  self->group_start = (int) self->pieces->len;
+}
+
+void
+stride_document_end_group (StrideDocument *self)
+{
+  guint group;
+
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_start >= 0);
+
+  group = self->next_group++;
+  for (guint i = (guint) self->group_start; i < self->pieces->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (self->pieces, i);
+
+      if (piece->kind != PIECE_BREAK)
+        piece->group = group;
+    }
+  self->group_start = -1;
+  self->laid_out = FALSE;
 }
 
 void

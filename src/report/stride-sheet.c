@@ -116,12 +116,16 @@ add_title (StrideDocument          *doc,
 static void
 add_contact (StrideDocument          *doc,
              const StrideReportInput *input,
+             gboolean                 with_heading,
              gboolean                 with_review)
 {
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
   const char *clinician = stride_report_clinician (input);
 
-  stride_document_add_heading (doc, 1, _("Your clinic"));
+  if (with_heading)
+    stride_document_add_heading (doc, 1, _("Your clinic"));
+  else
+    stride_document_add_space (doc, 6);
   if (input->clinic.name != NULL && *input->clinic.name != '\0')
     {
       g_ptr_array_add (pairs, g_strdup (_("Clinic")));
@@ -163,9 +167,17 @@ add_warning_box (StrideDocument          *doc,
                                                   _("If it cannot wait, go to an emergency "
                                                     "department or call 112 (911 in North "
                                                     "America).")));
+  if (input->clinic.contact != NULL && *input->clinic.contact != '\0')
+    /* TRANSLATORS: the last line of the "See a doctor if…" box: clinic, contact */
+    g_ptr_array_add (body, g_markup_printf_escaped (_("Questions about your knee or your "
+                                                      "exercises? Contact %s: %s"),
+                                                    input->clinic.name != NULL
+                                                    && *input->clinic.name != '\0'
+                                                    ? input->clinic.name : _("your clinic"),
+                                                    input->clinic.contact));
   g_ptr_array_add (body, NULL);
   stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title, SHEET_BODY_SIZE * 1.3,
-                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
+                           (const char *const *) body->pdata, 12.0);
 }
 
 /* ---------------------------------------------------------------- pain scale */
@@ -265,6 +277,8 @@ add_pain_rules (StrideDocument          *doc,
 {
   StrideTextStyle style = { .space_before = 6 };
 
+  /* The rules, the picture and the next-morning rule: one page. */
+  stride_document_begin_group (doc);
   stride_document_add_heading (doc, 1, _("Your pain rules"));
   stride_document_add_text (doc, _("Some pain while you exercise or run is allowed. Rate your "
                                    "knee pain from 0 (none) to 10 (the worst you can imagine):"),
@@ -279,6 +293,7 @@ add_pain_rules (StrideDocument          *doc,
     stride_document_add_markup (doc, _("<b>The next-morning rule:</b> if your knee is worse the "
                                        "next morning, or pain goes up from week to week, do less "
                                        "next time."), &style);
+  stride_document_end_group (doc);
 }
 
 /* ---------------------------------------------------------------- exercises */
@@ -372,6 +387,8 @@ add_running (StrideDocument          *doc,
   const StrideRunningPlan *running = &plan->running;
   g_auto(GStrv) days = day_labels ();
 
+  /* A table to pin on the fridge: kept whole. */
+  stride_document_begin_group (doc);
   stride_document_add_heading (doc, 1, _("Your running plan"));
 
   if (g_strcmp0 (running->rule_id, "RP-WALKRUN") == 0)
@@ -460,6 +477,7 @@ add_running (StrideDocument          *doc,
                                          "swimming or pool running, keeping your pain at 3 or "
                                          "less."), NULL);
     }
+  stride_document_end_group (doc);
 }
 
 static void
@@ -479,7 +497,7 @@ add_education (StrideDocument          *doc,
       if (!stride_report_lookup_education (input, g_ptr_array_index (plan->education, i), &text))
         continue;
       if (text.text != NULL && *text.text != '\0')
-        g_ptr_array_add (items, g_markup_printf_escaped ("<b>%s</b> %s", text.title, text.text));
+        g_ptr_array_add (items, g_markup_printf_escaped ("<b>%s</b>\n%s", text.title, text.text));
       else
         g_ptr_array_add (items, g_markup_printf_escaped ("<b>%s</b>", text.title));
       stride_education_text_clear (&text);
@@ -559,7 +577,7 @@ build_referral_notice (const StrideReportInput *input,
   stride_document_add_text (doc, _("Do not do any exercises or run until a doctor has seen "
                                    "you."), &(StrideTextStyle) { .space_before = 10,
                                                                  .bold = TRUE });
-  add_contact (doc, input, FALSE);
+  add_contact (doc, input, TRUE, FALSE);
   return doc;
 }
 
@@ -591,6 +609,8 @@ stride_sheet_build (const StrideReportInput *input)
   stride_report_setup_document (doc, input, _("Your home exercise plan"),
                                 _("Home exercises, pain rules and running plan"));
   add_title (doc, input, _("Your home exercise plan"));
+  /* Who to call and when to come back, first: a patient looks for them. */
+  add_contact (doc, input, FALSE, TRUE);
 
   if (findings->triage == STRIDE_TRIAGE_URGENT)
     add_referral_box (doc, findings, FALSE);
@@ -609,7 +629,6 @@ stride_sheet_build (const StrideReportInput *input)
     add_running (doc, input);
   add_education (doc, input);
   add_warning_box (doc, input);
-  add_contact (doc, input, TRUE);
 
   return doc;
 }
