@@ -15,6 +15,7 @@
 #include <locale.h>
 
 #include "stride-cli-report.h"
+#include "stride-cli-store.h"
 #include "stride-document.h"
 #include "stride-i18n.h"
 #include "stride-report.h"
@@ -28,6 +29,7 @@ typedef struct
   char *clinic_name;
   char *clinic_contact;
   char *clinician;
+  char *visit;
 } Options;
 
 static void
@@ -40,6 +42,30 @@ options_clear (Options *options)
   g_free (options->clinic_name);
   g_free (options->clinic_contact);
   g_free (options->clinician);
+  g_free (options->visit);
+}
+
+/* An amendment as the report lists it: when, why, and what changed. */
+static char *
+format_amendment (const StrideAmendment *amendment)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *when = amendment->time != NULL
+                          ? g_date_time_format (amendment->time, "%Y-%m-%d %H:%M UTC")
+                          : g_strdup ("");
+
+  /* TRANSLATORS: an amendment in the report: revision number, date and time, reason */
+  g_string_append_printf (text, _("Revision %u, %s: %s"), amendment->revision, when,
+                          amendment->reason != NULL ? amendment->reason : "");
+  for (guint i = 0; amendment->changes != NULL && i < amendment->changes->len; i++)
+    {
+      StrideAmendmentChange *change = g_ptr_array_index (amendment->changes, i);
+
+      g_string_append_printf (text, "%s%s: %s → %s", i == 0 ? ". " : "; ", change->field,
+                              change->old_value != NULL ? change->old_value : "–",
+                              change->new_value != NULL ? change->new_value : "–");
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* Switches messages, dates and numbers to @lang ("de", "es_MX"…). glibc
@@ -160,10 +186,11 @@ read_clinic_settings (Options *options)
 }
 
 static int
-run (const char  *command,
-     gboolean     sheet,
-     int          argc,
-     char       **argv)
+run (const StrideCliGlobals  *globals,
+     const char              *command,
+     gboolean                 sheet,
+     int                      argc,
+     char                   **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -175,6 +202,9 @@ run (const char  *command,
   g_autoptr(StrideDocument) doc = NULL;
   StrideReportInput input = { 0 };
   StridePaper paper = STRIDE_PAPER_AUTOMATIC;
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(GPtrArray) amendments = NULL;
+  gint64 visit_id = 0;
   const char *lang;
   Options options = { 0 };
   int status = STRIDE_CLI_EXIT_OK;
@@ -196,10 +226,12 @@ run (const char  *command,
     { "clinician", 0, 0, G_OPTION_ARG_STRING, &options.clinician,
       N_("Clinician, when the visit names none (default: from the app’s preferences)"),
       N_("NAME") },
+    { "visit", 0, 0, G_OPTION_ARG_STRING, &options.visit,
+      N_("Print visit ID of the database (--db) instead of a document"), N_("ID") },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE"));
+  context = g_option_context_new (_("FILE | --visit ID"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, sheet
                                 ? _("Write the patient’s home exercise sheet for the last visit "
@@ -218,12 +250,23 @@ run (const char  *command,
       options_clear (&options);
       return STRIDE_CLI_EXIT_USAGE;
     }
-  if (argc != 2)
+  if (options.visit != NULL ? argc != 1 : argc != 2)
     {
-      stride_cli_usage_error (command, argc < 2 ? _("no assessment document given")
-                                                : _("give one assessment document"));
+      stride_cli_usage_error (command, options.visit != NULL
+                                       ? _("give either a document or --visit, not both")
+                                       : argc < 2 ? _("no assessment document given")
+                                                  : _("give one assessment document"));
       options_clear (&options);
       return STRIDE_CLI_EXIT_USAGE;
+    }
+  if (options.visit != NULL)
+    {
+      visit_id = stride_cli_parse_id (command, "visit", options.visit);
+      if (visit_id == 0)
+        {
+          options_clear (&options);
+          return STRIDE_CLI_EXIT_USAGE;
+        }
     }
   if (options.output == NULL)
     {
@@ -255,9 +298,32 @@ run (const char  *command,
   protocol = stride_protocol_load_default (&error);
   if (protocol == NULL)
     goto failed;
-  assessment = stride_document_read_file (argv[1], protocol, &error);
-  if (assessment == NULL)
-    goto failed;
+  if (visit_id != 0)
+    {
+      g_autoptr(GPtrArray) stored = NULL;
+
+      store = stride_cli_open_store (globals);
+      if (store == NULL)
+        {
+          options_clear (&options);
+          return STRIDE_CLI_EXIT_BAD_INPUT;
+        }
+      assessment = stride_store_load_assessment (store, visit_id, &error);
+      if (assessment == NULL)
+        goto failed;
+      stored = stride_store_list_amendments (store, visit_id, &error);
+      if (stored == NULL)
+        goto failed;
+      amendments = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < stored->len; i++)
+        g_ptr_array_add (amendments, format_amendment (g_ptr_array_index (stored, i)));
+    }
+  else
+    {
+      assessment = stride_document_read_file (argv[1], protocol, &error);
+      if (assessment == NULL)
+        goto failed;
+    }
 
   lang = options.lang != NULL ? options.lang
          : sheet && assessment->patient != NULL ? assessment->patient->language : NULL;
@@ -288,6 +354,7 @@ run (const char  *command,
   input.clinic.contact = options.clinic_contact;
   input.clinic.clinician = options.clinician;
   input.paper = paper;
+  input.amendments = amendments;
 
   doc = sheet ? stride_sheet_build (&input) : stride_report_build (&input);
   if (!stride_document_write_pdf (doc, options.output, created, &error))
@@ -310,7 +377,7 @@ stride_cli_report (const StrideCliGlobals  *globals,
                    int                      argc,
                    char                   **argv)
 {
-  return run ("report", FALSE, argc, argv);
+  return run (globals, "report", FALSE, argc, argv);
 }
 
 int
@@ -318,5 +385,5 @@ stride_cli_sheet (const StrideCliGlobals  *globals,
                   int                      argc,
                   char                   **argv)
 {
-  return run ("sheet", TRUE, argc, argv);
+  return run (globals, "sheet", TRUE, argc, argv);
 }

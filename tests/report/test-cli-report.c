@@ -255,6 +255,46 @@ test_sheet_language (void)
   assert_contains (text, "Mo Di Mi Do Fr Sa So");
 }
 
+/* --db and --visit: print a visit kept in the database. */
+static void
+test_report_from_database (void)
+{
+  g_autofree char *input = case_path ("typical-pfp.xml");
+  g_autofree char *db = out_path ("stride.db");
+  g_autofree char *output = out_path ("db-report.pdf");
+  g_autofree char *text = NULL;
+  const char *import[] = { g_getenv ("STRIDE_CLI"), "--db", db, "import", input, NULL };
+  const char *report[] = { g_getenv ("STRIDE_CLI"), "--db", db, "report", "--visit", "1",
+                           "-o", output, "--date", "2026-11-24", NULL };
+  const char *both[] = { g_getenv ("STRIDE_CLI"), "--db", db, "sheet", input, "--visit", "1",
+                         "-o", output, NULL };
+  const char *missing[] = { g_getenv ("STRIDE_CLI"), "--db", db, "sheet", "--visit", "99",
+                            "-o", output, NULL };
+  Run run = { 0 };
+
+  run_argv (&run, import, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_argv (&run, report, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  text = pdf_text (output);
+  assert_contains (text, "Clinician report");
+  assert_contains (text, "Anna Example");
+  assert_contains (text, "Likely: Patellofemoral pain (PR-PFP)");
+
+  run_argv (&run, both, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_argv (&run, missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "99");
+  run_clear (&run);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -304,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-language", test_sheet_language);
+  g_test_add_func ("/cli-report/report-from-database", test_report_from_database);
   g_test_add_func ("/cli-report/usage-errors", test_usage_errors);
 
   status = g_test_run ();
