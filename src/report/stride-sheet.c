@@ -65,6 +65,15 @@ where_to_go (const StrideRedFlag *flag)
     return _("Go to an emergency department today for an X-ray.");
   if (flag->referral == STRIDE_TRIAGE_EMERGENCY)
     return _("Go to an emergency department today.");
+  if (g_strcmp0 (flag->rule_id, "RF-SCFE") == 0)
+    return _("See a doctor today, or go to an emergency department, for an X-ray of your hip.");
+  if (g_strcmp0 (flag->rule_id, "RF-FRACTURE-LATE") == 0)
+    return _("See a doctor within the next few days for an X-ray.");
+  if (g_strcmp0 (flag->rule_id, "RF-BONE-STRESS") == 0
+      || g_strcmp0 (flag->rule_id, "RF-HIP-STRESS") == 0)
+    return _("See a doctor within the next few days for a scan. Do not run until then.");
+  if (g_strcmp0 (flag->rule_id, "RF-MALIGNANCY") == 0)
+    return _("See your doctor within the next 2 days.");
   if (g_strcmp0 (flag->rule_id, "RF-INFLAMMATORY") == 0)
     return _("See your doctor within a few days; you may need a rheumatologist.");
   if (flag->referral == STRIDE_TRIAGE_URGENT)
@@ -524,6 +533,8 @@ add_referral_box (StrideDocument          *doc,
     title = g_markup_printf_escaped ("<span size=\"xx-large\">%s</span>",
                                      ambulance ? _("Call an ambulance now")
                                                : _("Get medical care today"));
+  else if (stride_findings_has_red_flag (findings, "RF-SCFE"))
+    title = g_markup_printf_escaped ("%s", _("Please see a doctor today"));
   else
     title = g_markup_printf_escaped ("%s", _("Please see a doctor within the next few days"));
 
