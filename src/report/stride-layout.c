@@ -743,6 +743,19 @@ layout_width (PangoLayout *layout)
   return (double) (logical.x + logical.width) / PANGO_SCALE;
 }
 
+/* A block that cannot break (a table cell, a box's paragraph, a card's step)
+ * must fit on a page: cut text that would not, with an ellipsis, rather
+ * than let it run past the margin. */
+static void
+limit_layout_height (PangoLayout *layout,
+                     double       max_height)
+{
+  if (layout_height (layout) <= max_height)
+    return;
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
+}
+
 static void
 show_layout (cairo_t     *cr,
              PangoLayout *layout,
@@ -918,6 +931,8 @@ stride_document_add_key_values (StrideDocument    *self,
       piece->layout = make_layout (self, key, 0, TRUE, FALSE, key_width - 6, STRIDE_ALIGN_LEFT);
       piece->value_layout = make_layout (self, value, 0, FALSE, FALSE, width - key_width,
                                          STRIDE_ALIGN_LEFT);
+      limit_layout_height (piece->value_layout, (content_bottom (self) - content_top (self)) * 0.6);
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
       piece->height = MAX (layout_height (piece->layout), layout_height (piece->value_layout))
                       + 2.0;
     }
@@ -999,6 +1014,7 @@ make_table_row (StrideTable       *table,
                                          table->widths[i] - 2 * TABLE_PAD_X,
                                          table->aligns[i]);
 
+      limit_layout_height (layout, (content_bottom (self) - content_top (self)) * 0.6);
       g_ptr_array_add (piece->cells, layout);
       height = MAX (height, layout_height (layout));
     }
@@ -1089,6 +1105,7 @@ stride_document_add_box (StrideDocument    *self,
 
       piece->layout = make_layout (self, body_markup[i], size, FALSE, FALSE, inner,
                                    STRIDE_ALIGN_LEFT);
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
       piece->height = layout_height (piece->layout) + size * 0.3;
       g_ptr_array_add (parts, piece);
     }
@@ -1164,6 +1181,8 @@ stride_document_add_card (StrideDocument   *self,
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
                                          STRIDE_ALIGN_LEFT);
 
+      limit_layout_height (layout, size * 1.4 * 5);
+
       g_ptr_array_add (data->step_layouts, layout);
       height += layout_height (layout) + size * 0.15;
     }
@@ -1172,6 +1191,7 @@ stride_document_add_card (StrideDocument   *self,
     {
       data->dose_layout = make_layout (self, card->dose_markup, size, FALSE, FALSE, text_width,
                                        STRIDE_ALIGN_LEFT);
+      limit_layout_height (data->dose_layout, size * 1.4 * 5);
       height += size * 0.3 + layout_height (data->dose_layout);
     }
 
@@ -1184,6 +1204,7 @@ stride_document_add_card (StrideDocument   *self,
 
       data->caution_layout = make_layout (self, markup, size, FALSE, FALSE, text_width,
                                           STRIDE_ALIGN_LEFT);
+      limit_layout_height (data->caution_layout, size * 1.4 * 5);
       height += size * 0.3 + layout_height (data->caution_layout);
     }
 

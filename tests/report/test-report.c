@@ -502,6 +502,46 @@ test_long_visit_margins (void)
       }
 }
 
+/* Text far longer than any page: cut with an ellipsis where it cannot
+ * break, flowed over pages where it can; never past the margins. */
+static void
+test_huge_text (void)
+{
+  for (int sheet = 0; sheet <= 1; sheet++)
+    {
+      Fixture *fixture = fixture_new (FIXTURE_LONG, STRIDE_PAPER_A4);
+      StrideVisit *visit = g_ptr_array_index (fixture->assessment->visits,
+                                              fixture->assessment->visits->len - 1);
+      StridePlanItem *item = g_ptr_array_index (fixture->plan->items, 0);
+      StrideOverride *override = g_ptr_array_index (visit->overrides, 0);
+      GString *huge = g_string_new (NULL);
+      g_autoptr(StrideDocument) doc = NULL;
+      g_autofree char *name = g_strdup_printf ("huge-%d.pdf", sheet);
+      g_autofree char *path = NULL;
+
+      for (int i = 0; i < 900; i++)
+        g_string_append_printf (huge, "word%d ", i);
+      g_string_append (huge, "Averyveryverylongwordwithoutanyspacesthatmustbreaksomewhereinthemiddle"
+                             "becauseitiswiderthanthewholecolumnofthetableandthepage");
+
+      g_free (override->reason);
+      override->reason = g_strdup (huge->str);
+      g_free (visit->notes);
+      visit->notes = g_strdup (huge->str);
+      g_free (item->note);
+      item->note = g_strdup (huge->str);
+      g_free (fixture->assessment->patient->name);
+      fixture->assessment->patient->name = g_strndup (huge->str, 400);
+      fixture->input.clinic.contact = "12 High Street\nSpringfield\n01234 567890";
+
+      doc = sheet ? stride_sheet_build (&fixture->input) : stride_report_build (&fixture->input);
+      path = write_pdf (doc, name);
+      check_margins (path, 15 * 72 / 25.4);
+      g_string_free (huge, TRUE);
+      fixture_free (fixture);
+    }
+}
+
 static void
 test_table_header_repeats (void)
 {
@@ -790,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/report/reproducible", test_reproducible);
   g_test_add_func ("/report/outline", test_outline);
   g_test_add_func ("/report/long-visit-margins", test_long_visit_margins);
+  g_test_add_func ("/report/huge-text", test_huge_text);
   g_test_add_func ("/report/table-header-repeats", test_table_header_repeats);
   g_test_add_func ("/report/history-20-visits", test_history_20);
   g_test_add_func ("/report/keep-together", test_keep_together);
