@@ -192,16 +192,15 @@ add_warning_box (StrideDocument          *doc,
 /* ---------------------------------------------------------------- pain scale */
 
 static void
-draw_text (cairo_t    *cr,
-           const char *markup,
-           double      size,
-           gboolean    bold,
-           double      x,
-           double      y,
-           double      width)
+draw_text (cairo_t      *cr,
+           PangoContext *context,
+           const char   *markup,
+           double        size,
+           gboolean      bold,
+           double        x,
+           double        y,
+           double        width)
 {
-  /* The same fonts and metrics as the document's own text. */
-  PangoContext *context = stride_document_create_context ();
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (STRIDE_DOCUMENT_FONT_FAMILY);
 
@@ -217,7 +216,6 @@ draw_text (cairo_t    *cr,
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
-  g_object_unref (context);
 }
 
 /* 0–10 in boxes, grouped into three zones named in words, so that grey print
@@ -237,6 +235,8 @@ draw_pain_scale (cairo_t  *cr,
   };
   double cell = width / 11.0;
   double box_h = 26;
+  /* The same fonts and metrics as the document's own text. */
+  PangoContext *context = stride_document_create_context ();
 
   for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
     {
@@ -256,7 +256,7 @@ draw_pain_scale (cairo_t  *cr,
           g_autofree char *number = g_strdup_printf ("%d", n);
 
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-          draw_text (cr, number, 13, TRUE, x + n * cell, y + 5, cell);
+          draw_text (cr, context, number, 13, TRUE, x + n * cell, y + 5, cell);
         }
 
       cairo_set_source_rgb (cr, border.r, border.g, border.b);
@@ -273,10 +273,11 @@ draw_pain_scale (cairo_t  *cr,
       cairo_stroke (cr);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      draw_text (cr, word, 12, FALSE, zx, y + box_h + 10, zw);
+      draw_text (cr, context, word, 12, FALSE, zx, y + box_h + 10, zw);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, detail, 11, FALSE, zx + 2, y + box_h + 27, zw - 4);
+      draw_text (cr, context, detail, 11, FALSE, zx + 2, y + box_h + 27, zw - 4);
     }
+  g_object_unref (context);
 }
 
 static void
