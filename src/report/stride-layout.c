@@ -171,6 +171,9 @@ struct _StrideDocument
   char         *header_left;
   char         *header_right;
   char         *footer_left;
+  PangoLayout  *header_left_layout;
+  PangoLayout  *header_right_layout;
+  PangoLayout  *footer_left_layout;
 
   GPtrArray    *pieces;          /* Piece */
   GPtrArray    *tables;          /* StrideTable */
@@ -525,6 +528,9 @@ stride_document_finalize (GObject *object)
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->footer_left);
+  g_clear_object (&self->header_left_layout);
+  g_clear_object (&self->header_right_layout);
+  g_clear_object (&self->footer_left_layout);
   g_ptr_array_unref (self->pieces);
   g_ptr_array_unref (self->tables);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -615,6 +621,8 @@ stride_document_set_header (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
+  g_clear_object (&self->header_left_layout);
+  g_clear_object (&self->header_right_layout);
   g_free (self->header_left);
   self->header_left = g_strdup (left);
   g_free (self->header_right);
@@ -633,6 +641,7 @@ stride_document_set_footer (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
+  g_clear_object (&self->footer_left_layout);
   g_free (self->footer_left);
   self->footer_left = g_strdup (left);
 }
@@ -2264,6 +2273,26 @@ draw_piece (StrideDocument *self,
   cairo_restore (cr);
 }
 
+/* The header and footer lines that are the same on every page, made once. */
+static PangoLayout *
+chrome_layout (StrideDocument  *self,
+               PangoLayout    **cache,
+               const char      *text,
+               gboolean         bold,
+               double           width,
+               StrideAlign      align)
+{
+  if (*cache == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (text, -1);
+
+      *cache = make_layout (self, markup, CHROME_SIZE, bold, FALSE, width, align);
+      pango_layout_set_ellipsize (*cache, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (*cache, 0);
+    }
+  return *cache;
+}
+
 static void
 draw_chrome (StrideDocument *self,
              cairo_t        *cr,
@@ -2277,25 +2306,16 @@ draw_chrome (StrideDocument *self,
 
   if (self->header_left != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->header_left, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, TRUE, FALSE,
-                                                   width * 0.6, STRIDE_ALIGN_LEFT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &ink);
-      show_layout (cr, layout, MARGIN, MARGIN);
+      show_layout (cr, chrome_layout (self, &self->header_left_layout, self->header_left, TRUE,
+                                      width * 0.6, STRIDE_ALIGN_LEFT), MARGIN, MARGIN);
     }
   if (self->header_right != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->header_right, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, FALSE, FALSE,
-                                                   width * 0.38, STRIDE_ALIGN_RIGHT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &grey_ink);
-      show_layout (cr, layout, MARGIN + width * 0.62, MARGIN);
+      show_layout (cr, chrome_layout (self, &self->header_right_layout, self->header_right, FALSE,
+                                      width * 0.38, STRIDE_ALIGN_RIGHT),
+                   MARGIN + width * 0.62, MARGIN);
     }
   set_colour (cr, &rule_colour);
   cairo_set_line_width (cr, 0.5);
@@ -2307,14 +2327,10 @@ draw_chrome (StrideDocument *self,
 
   if (self->footer_left != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->footer_left, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, FALSE, FALSE,
-                                                   width * 0.7, STRIDE_ALIGN_LEFT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &grey_ink);
-      show_layout (cr, layout, MARGIN, footer_rule + 3);
+      show_layout (cr, chrome_layout (self, &self->footer_left_layout, self->footer_left, FALSE,
+                                      width * 0.7, STRIDE_ALIGN_LEFT),
+                   MARGIN, footer_rule + 3);
     }
 
   /* TRANSLATORS: the page number in a printed document's footer */
