@@ -72,6 +72,7 @@ typedef struct
   char       **tick_days;
   PangoLayout *title_layout;
   GPtrArray   *step_layouts;
+  GPtrArray   *number_layouts;
   PangoLayout *dose_layout;
   PangoLayout *caution_layout;
   PangoLayout *ticks_layout;
@@ -346,6 +347,7 @@ card_data_free (CardData *card)
   g_strfreev (card->tick_days);
   g_clear_object (&card->title_layout);
   g_clear_pointer (&card->step_layouts, g_ptr_array_unref);
+  g_clear_pointer (&card->number_layouts, g_ptr_array_unref);
   g_clear_object (&card->dose_layout);
   g_clear_object (&card->caution_layout);
   g_clear_object (&card->ticks_layout);
@@ -1184,8 +1186,13 @@ stride_document_add_card (StrideDocument   *self,
   height = layout_height (data->title_layout) + size * 0.3;
 
   data->step_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  data->number_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; data->steps != NULL && data->steps[i] != NULL; i++)
     {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.85, TRUE, FALSE,
+                                                          0, STRIDE_ALIGN_LEFT));
       g_autofree char *step = g_markup_escape_text (data->steps[i], -1);
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
                                          STRIDE_ALIGN_LEFT);
@@ -1811,9 +1818,7 @@ draw_card (StrideDocument *self,
   for (guint i = 0; i < data->step_layouts->len; i++)
     {
       PangoLayout *layout = g_ptr_array_index (data->step_layouts, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autoptr(PangoLayout) number_layout = make_layout (self, number, size * 0.85, TRUE, FALSE,
-                                                          0, STRIDE_ALIGN_LEFT);
+      PangoLayout *number_layout = g_ptr_array_index (data->number_layouts, i);
       double r = size * 0.58;
       double cy = ty + size * 0.72;
 
