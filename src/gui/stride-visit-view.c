@@ -17,6 +17,7 @@
 #include "stride-history-page.h"
 #include "stride-load-page.h"
 #include "stride-movement-page.h"
+#include "stride-plan-page.h"
 #include "stride-red-flags-page.h"
 #include "stride-visit-view.h"
 
@@ -32,10 +33,12 @@ static const StrideStep steps[] = {
   { "load-sensitivity", N_("Load Sensitivity") },
   { "movement-tolerance", N_("Movement Tolerance") },
   { "findings", N_("Findings") },
+  { "plan", N_("Plan") },
 };
 
 static const char * const step_names[] = {
-  "history", "red-flags", "load-sensitivity", "movement-tolerance", "findings", NULL
+  "history", "red-flags", "load-sensitivity", "movement-tolerance", "findings", "plan",
+  NULL
 };
 
 struct _StrideVisitView
@@ -67,6 +70,8 @@ struct _StrideVisitView
   StrideItemsPage  *load_page;
   StrideItemsPage  *movement_page;
   StrideFindingsPage *findings_page;
+  StridePlanPage   *plan_page;
+  gboolean          pages_stale;   /* findings and plan pages lag the answers */
 
   GtkWidget        *step_rows[G_N_ELEMENTS (steps)];
   GtkWidget        *step_status_icons[G_N_ELEMENTS (steps)];
@@ -293,6 +298,24 @@ update_banner (StrideVisitView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->banner_text, -1);
 }
 
+/* The findings and plan pages are rebuilt when shown, not on every key. */
+static void
+refresh_shown_page (StrideVisitView *self)
+{
+  const char *step = gtk_stack_get_visible_child_name (self->step_stack);
+  StrideVisit *visit = self->assessment != NULL
+                       ? stride_assessment_get_current (self->assessment) : NULL;
+
+  if (!self->pages_stale)
+    return;
+  if (g_strcmp0 (step, "findings") == 0 || g_strcmp0 (step, "plan") == 0)
+    {
+      stride_findings_page_update (self->findings_page, visit, self->findings);
+      stride_plan_page_update (self->plan_page, visit, self->findings);
+      self->pages_stale = FALSE;
+    }
+}
+
 static void
 evaluate (StrideVisitView *self)
 {
@@ -303,8 +326,18 @@ evaluate (StrideVisitView *self)
   if (visit != NULL)
     self->findings = stride_gui_evaluate (self->assessment);
 
+  /* The suggestion follows the findings until the clinician edits it. */
+  if (visit != NULL && visit->status == STRIDE_VISIT_DRAFT
+      && (visit->plan == NULL || !visit->plan->edited))
+    {
+      g_clear_pointer (&visit->plan, stride_plan_free);
+      if (self->findings != NULL)
+        visit->plan = stride_gui_suggest_plan (self->assessment, self->findings);
+    }
+
   update_banner (self);
-  stride_findings_page_update (self->findings_page, visit, self->findings);
+  self->pages_stale = TRUE;
+  refresh_shown_page (self);
 }
 
 static void
@@ -349,6 +382,7 @@ stride_visit_view_set_step (StrideVisitView *self,
     }
 
   gtk_stack_set_visible_child_name (self->step_stack, step);
+  refresh_shown_page (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_position (self);
   g_signal_emit (self, signals[STEP_CHANGED], 0);
@@ -443,6 +477,23 @@ stride_visit_view_visit_changed (StrideVisitView *self)
 
   evaluate (self);
   update_step_status (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Overrides change the effective findings and so the suggested plan; the
+ * findings page keeps its override rows, so it can be rebuilt at once. */
+static void
+on_overrides_changed (StrideVisitView *self)
+{
+  evaluate (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A plan edit changes no finding: save it, without rebuilding the page the
+ * clinician is typing in. */
+static void
+on_plan_changed (StrideVisitView *self)
+{
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -692,6 +743,7 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, load_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, movement_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, findings_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, plan_page);
 
   gtk_widget_class_install_action (widget_class, "visit.next-step", NULL, next_step_action);
   gtk_widget_class_install_action (widget_class, "visit.previous-step", NULL,
@@ -722,7 +774,8 @@ stride_visit_view_init (StrideVisitView *self)
   g_signal_connect (self->load_page, "changed", G_CALLBACK (on_page_changed), self);
   g_signal_connect (self->movement_page, "changed", G_CALLBACK (on_page_changed), self);
   g_signal_connect_swapped (self->findings_page, "changed",
-                            G_CALLBACK (stride_visit_view_visit_changed), self);
+                            G_CALLBACK (on_overrides_changed), self);
+  g_signal_connect_swapped (self->plan_page, "changed", G_CALLBACK (on_plan_changed), self);
   update_position (self);
   update_step_status (self);
 }
