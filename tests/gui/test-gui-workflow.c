@@ -43,10 +43,12 @@ template_child (GtkWidget  *widget,
   return GTK_WIDGET (gtk_widget_get_template_child (widget, type, name));
 }
 
+static const char *db_name = "workflow.db";
+
 static char *
 test_db_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "workflow.db", NULL);
+  return g_build_filename (g_get_user_data_dir (), db_name, NULL);
 }
 
 static void
@@ -408,7 +410,10 @@ check_reopened (StrideWindow *window)
 static void
 test_kill_and_restart (void)
 {
-  g_autofree char *db = test_db_path ();
+  g_autofree char *db = NULL;
+
+  db_name = "killed.db";
+  db = test_db_path ();
 
   if (g_test_subprocess ())
     {
