@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "stride-gui-types.h"
+#include "stride-document-preview.h"
+#include "stride-documents-page.h"
 #include "stride-exercise-chooser.h"
 #include "stride-figure-area.h"
 #include "stride-findings-page.h"
@@ -43,6 +45,8 @@ stride_gui_ensure_types (void)
   g_type_ensure (STRIDE_TYPE_PLAN_PAGE);
   g_type_ensure (STRIDE_TYPE_EXERCISE_CHOOSER);
   g_type_ensure (STRIDE_TYPE_FIGURE_AREA);
+  g_type_ensure (STRIDE_TYPE_DOCUMENT_PREVIEW);
+  g_type_ensure (STRIDE_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (STRIDE_TYPE_VISIT_VIEW);
   g_type_ensure (STRIDE_TYPE_PROGRESS_CHART);
   g_type_ensure (STRIDE_TYPE_PATIENT_PAGE);
