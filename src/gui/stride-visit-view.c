@@ -447,7 +447,8 @@ move_step (StrideVisitView *self,
 
   stride_visit_view_set_step (self, steps[index].name);
   page = gtk_stack_get_visible_child (self->step_stack);
-  if (!STRIDE_IS_ITEMS_PAGE (page) || !stride_items_page_focus_first_missing (STRIDE_ITEMS_PAGE (page)))
+  if (!STRIDE_IS_ITEMS_PAGE (page)
+      || !stride_items_page_focus_first_missing (STRIDE_ITEMS_PAGE (page)))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 

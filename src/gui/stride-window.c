@@ -401,7 +401,8 @@ stride_window_add_sample_patient (StrideWindow  *self,
 
   if (self->store == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No patient database is open."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
       return 0;
     }
 
@@ -636,7 +637,8 @@ stride_window_export_record (StrideWindow  *self,
 
   if (self->store == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No patient database is open."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
       return FALSE;
     }
 

@@ -335,7 +335,8 @@ check_banner_and_findings (StrideVisitView *view)
   g_assert_null (stride_visit_get_override (visit, "triage"));
   g_assert_true (stride_visit_view_get_banner_shown (view));
   /* … and kept, with the reason, once one is written. */
-  gtk_editable_set_text (GTK_EDITABLE (reason_row), "Locking was a one-off catch that freed itself");
+  gtk_editable_set_text (GTK_EDITABLE (reason_row),
+                         "Locking was a one-off catch that freed itself");
   g_assert_null (stride_findings_page_get_error (page));
   g_assert_nonnull (stride_visit_get_override (visit, "triage"));
   g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "none");
@@ -388,8 +389,11 @@ change_plan (StrideVisitView *view)
       gboolean planned = FALSE;
 
       for (guint j = 0; j < visit->plan->items->len; j++)
-        planned |= g_str_equal (((StridePlanItem *) g_ptr_array_index (visit->plan->items, j))->exercise_id,
-                                e->id);
+        {
+          StridePlanItem *item = g_ptr_array_index (visit->plan->items, j);
+
+          planned |= g_str_equal (item->exercise_id, e->id);
+        }
       if (!planned && (e->phases & (1u << 1)))
         wanted = e;
     }
@@ -444,7 +448,8 @@ static void
 export_documents (StrideWindow    *window,
                   StrideVisitView *view)
 {
-  StrideDocumentsPage *page = STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+  StrideDocumentsPage *page =
+    STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
   g_autofree char *report_path = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
   g_autofree char *sheet_path = g_build_filename (g_get_user_data_dir (), "sheet.pdf", NULL);
   g_autofree char *report = NULL;
@@ -580,7 +585,8 @@ drive_initial_visit (StrideWindow *window)
     g_assert_cmpint (saved->status, ==, STRIDE_VISIT_DRAFT);
     g_assert_cmpstr (stride_answers_get (saved->answers, "worst-pain", STRIDE_SIDE_NONE), ==,
                      "6");
-    g_assert_true (stride_answers_equal (saved->answers, stride_visit_view_get_visit (view)->answers));
+    g_assert_true (stride_answers_equal (saved->answers,
+                                         stride_visit_view_get_visit (view)->answers));
   }
 
   check_banner_and_findings (view);
