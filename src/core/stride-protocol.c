@@ -196,6 +196,13 @@ parse_item (StrideProtocol *self,
   item->group = g_strdup (group);
   item->group_title = g_strdup (group_title);
   item->unit = stride_xml_get_prop (node, "unit");
+  if (item->unit != NULL && item->unit[0] != '\0')
+    {
+      /* Only ever shown: data/its/stride.its extracts it for translation. */
+      g_autofree char *unit = g_steal_pointer (&item->unit);
+
+      item->unit = g_strdup (stride_i18n_data_text (unit));
+    }
   item->per_side = g_strcmp0 (per_side, "yes") == 0;
   item->required = g_strcmp0 (required, "yes") == 0;
   item->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
