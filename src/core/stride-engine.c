@@ -1612,17 +1612,31 @@ phase1_criteria (Ctx       *c,
         reason (to, "PH-1", "pain-at-rest", _("Pain at rest %s: 3 or more."),
                 stride_answers_get (c->a, "pain-at-rest", STRIDE_SIDE_NONE));
     }
-  /* Walking painful (above 2) before 10 minutes; a walk stopped for another
-   * reason, or not tested, does not count. */
-  if (num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain) && pain > 2
-      && num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute) && minute < 10)
+  /* Walking painful (above 2) before 10 minutes: at the minute recorded, or
+   * within a walk that lasted under 10 minutes. A walk stopped for another
+   * reason (pain 2 or less), or not tested, does not count. */
+  if (num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain) && pain > 2)
     {
-      g_autofree char *m = format_number (minute);
+      double walked = 0;
+      gboolean has_minute = num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute);
 
-      met = TRUE;
-      if (to != NULL)
-        reason (to, "PH-1", "mt-walk-pain-minute",
-                _("Walking became painful (above 2) at minute %s, before 10 minutes."), m);
+      if (!has_minute && num (c, "mt-walk-minutes", STRIDE_SIDE_NONE, &walked) && walked < 10)
+        minute = walked;
+      else if (!has_minute)
+        minute = G_MAXDOUBLE;
+
+      if (minute < 10)
+        {
+          g_autofree char *m = format_number (minute);
+
+          met = TRUE;
+          if (to != NULL)
+            reason (to, "PH-1", has_minute ? "mt-walk-pain-minute" : "mt-walk-minutes",
+                    has_minute
+                    ? _("Walking became painful (above 2) at minute %s, before 10 minutes.")
+                    : _("Walking became painful (above 2) within a %s-minute walk, before 10 "
+                        "minutes."), m);
+        }
     }
 
   return met;

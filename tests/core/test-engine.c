@@ -513,6 +513,8 @@ static const Case phase_cases[] = {
     "mt-walk-minutes=12;mt-walk-pain=4;mt-walk-pain-minute=10", "phase=2" },
   { "PH-1/walk-stopped-other-reason", NULL, NULL, "mt-walk-minutes=5;mt-walk-pain=1",
     "phase=2" },
+  { "PH-1/walk-9-minutes-painful", NULL, NULL, "mt-walk-minutes=9;mt-walk-pain=3", "phase=1" },
+  { "PH-1/walk-10-minutes-painful", NULL, NULL, "mt-walk-minutes=10;mt-walk-pain=3", "phase=2" },
   { "PH-1/walk-pain-2", NULL, NULL, "mt-walk-minutes=5;mt-walk-pain=2;mt-walk-pain-minute=3",
     "phase=2" },
   /* PH-3 and PH-2 */
