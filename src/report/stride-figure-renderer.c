@@ -40,6 +40,74 @@ stride_figure_style_init_default (StrideFigureStyle *style)
   };
 }
 
+/* The exact ink of a recorded figure: the recording surface's own ink extents
+ * are a conservative estimate (several line widths too wide for thick round
+ * strokes), which would shrink every figure in its box. Each stroke and fill
+ * adds its own extents instead. */
+typedef struct
+{
+  gboolean any;
+  double   x0, y0, x1, y1;
+} Bounds;
+
+static cairo_user_data_key_t bounds_key;
+
+static void
+bounds_add (cairo_t *cr,
+            double   ux0,
+            double   uy0,
+            double   ux1,
+            double   uy1)
+{
+  Bounds *b = cairo_get_user_data (cr, &bounds_key);
+  double xs[4] = { ux0, ux1, ux0, ux1 };
+  double ys[4] = { uy0, uy0, uy1, uy1 };
+
+  if (b == NULL || ux1 < ux0 || uy1 < uy0)
+    return;
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_user_to_device (cr, &xs[i], &ys[i]);
+      if (!b->any)
+        {
+          b->x0 = b->x1 = xs[i];
+          b->y0 = b->y1 = ys[i];
+          b->any = TRUE;
+        }
+      b->x0 = MIN (b->x0, xs[i]);
+      b->y0 = MIN (b->y0, ys[i]);
+      b->x1 = MAX (b->x1, xs[i]);
+      b->y1 = MAX (b->y1, ys[i]);
+    }
+}
+
+static void
+ink_stroke (cairo_t *cr)
+{
+  double x0, y0, x1, y1;
+
+  cairo_stroke_extents (cr, &x0, &y0, &x1, &y1);
+  bounds_add (cr, x0, y0, x1, y1);
+  cairo_stroke (cr);
+}
+
+static void
+ink_fill_preserve (cairo_t *cr)
+{
+  double x0, y0, x1, y1;
+
+  cairo_fill_extents (cr, &x0, &y0, &x1, &y1);
+  bounds_add (cr, x0, y0, x1, y1);
+  cairo_fill_preserve (cr);
+}
+
+static void
+ink_fill (cairo_t *cr)
+{
+  ink_fill_preserve (cr);
+  cairo_new_path (cr);
+}
+
 static void
 set_rgba (cairo_t      *cr,
           const double  rgba[4])
@@ -58,7 +126,7 @@ segment (cairo_t *cr,
   cairo_set_line_width (cr, width);
   cairo_move_to (cr, x1, y1);
   cairo_line_to (cr, x2, y2);
-  cairo_stroke (cr);
+  ink_stroke (cr);
 }
 
 /* A limb as a polyline through the given points, with a paper-coloured rim
@@ -79,7 +147,7 @@ limb (cairo_t                 *cr,
       cairo_move_to (cr, xs[0], ys[0]);
       for (int i = 1; i < n; i++)
         cairo_line_to (cr, xs[i], ys[i]);
-      cairo_stroke (cr);
+      ink_stroke (cr);
     }
 }
 
@@ -114,27 +182,20 @@ draw_arm (cairo_t                    *cr,
   limb (cr, style, xs, ys, 3, w * 0.8, rim);
 }
 
-/* Painting a group on an unbounded recording surface would make its ink
- * extents infinite: bound the paint to the pose. */
+/* A lighter version of @style: the ink mixed towards the paper, so that the
+ * far limbs and the other end of the movement read as behind, without
+ * transparency (which would blur the ink extents and print as soft masks). */
 static void
-clip_to_pose (cairo_t                  *cr,
-              const StrideFigure       *figure,
-              const StrideFigurePose   *pose)
+fade (const StrideFigureStyle *style,
+      double                   strength,
+      StrideFigureStyle       *out)
 {
-  StrideFigureSkeleton s;
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-
-  stride_figure_pose_compute (figure, pose, &s);
-  for (int i = 0; i < STRIDE_N_POINTS; i++)
+  *out = *style;
+  for (int i = 0; i < 3; i++)
     {
-      x0 = MIN (x0, s.x[i]);
-      y0 = MIN (y0, s.y[i]);
-      x1 = MAX (x1, s.x[i]);
-      y1 = MAX (y1, s.y[i]);
+      out->ink[i] = style->paper[i] + (style->ink[i] - style->paper[i]) * strength;
+      out->fill[i] = style->paper[i] + (style->fill[i] - style->paper[i]) * strength;
     }
-  /* Wider than any stroke or the head around a point. */
-  cairo_rectangle (cr, x0 - 3, y0 - 3, x1 - x0 + 6, y1 - y0 + 6);
-  cairo_clip (cr);
 }
 
 static void
@@ -161,14 +222,11 @@ draw_pose (cairo_t                 *cr,
     }
   else
     {
-      cairo_push_group (cr);
-      draw_arm (cr, style, &s, STRIDE_POINT_FAR_HIP, w, FALSE);
-      draw_leg (cr, style, &s, STRIDE_POINT_FAR_HIP, w, FALSE);
-      cairo_pop_group_to_source (cr);
-      cairo_save (cr);
-      clip_to_pose (cr, figure, pose);
-      cairo_paint_with_alpha (cr, FAR_ALPHA);
-      cairo_restore (cr);
+      StrideFigureStyle far;
+
+      fade (style, FAR_ALPHA, &far);
+      draw_arm (cr, &far, &s, STRIDE_POINT_FAR_HIP, w, FALSE);
+      draw_leg (cr, &far, &s, STRIDE_POINT_FAR_HIP, w, FALSE);
     }
 
   /* Trunk, neck and head. */
@@ -186,8 +244,8 @@ draw_pose (cairo_t                 *cr,
       cairo_line_to (cr, sx[0], sy[0]);
       cairo_close_path (cr);
       cairo_set_line_width (cr, w);
-      cairo_fill_preserve (cr);
-      cairo_stroke (cr);
+      ink_fill_preserve (cr);
+      ink_stroke (cr);
     }
   else
     segment (cr, s.x[STRIDE_POINT_PELVIS], s.y[STRIDE_POINT_PELVIS],
@@ -199,7 +257,7 @@ draw_pose (cairo_t                 *cr,
   hy = s.y[STRIDE_POINT_HEAD];
   cairo_new_path (cr);
   cairo_arc (cr, hx, hy, STRIDE_FIGURE_HEAD_R, 0, 2 * G_PI);
-  cairo_fill (cr);
+  ink_fill (cr);
 
   /* A small nose shows which way the figure faces, even lying down. */
   if (!front)
@@ -212,7 +270,7 @@ draw_pose (cairo_t                 *cr,
       cairo_line_to (cr, hx + STRIDE_FIGURE_HEAD_R * 0.7 * sin (face + 0.5),
                      hy + STRIDE_FIGURE_HEAD_R * 0.7 * cos (face + 0.5));
       cairo_close_path (cr);
-      cairo_fill (cr);
+      ink_fill (cr);
     }
 
   draw_leg (cr, style, &s, STRIDE_POINT_NEAR_HIP, w, !front);
@@ -224,10 +282,10 @@ outline_fill (cairo_t                 *cr,
               const StrideFigureStyle *style)
 {
   set_rgba (cr, style->fill);
-  cairo_fill_preserve (cr);
+  ink_fill_preserve (cr);
   set_rgba (cr, style->ink);
   cairo_set_line_width (cr, PROP_LINE * style->line_width_scale);
-  cairo_stroke (cr);
+  ink_stroke (cr);
 }
 
 static void
@@ -268,7 +326,7 @@ draw_prop (cairo_t                 *cr,
         {
           cairo_rectangle (cr, p->x + p->width * 0.3, p->height * 0.55, p->width * 0.4, 0.4);
           set_rgba (cr, style->ink);
-          cairo_fill (cr);
+          ink_fill (cr);
         }
       break;
 
@@ -339,7 +397,7 @@ draw_prop (cairo_t                 *cr,
       segment (cr, ax - 0.7, ay, ax + 0.7, ay, 0.25 * lw);
       cairo_rectangle (cr, ax - 1.0, ay - 0.55, 0.45, 1.1);
       cairo_rectangle (cr, ax + 0.55, ay - 0.55, 0.45, 1.1);
-      cairo_fill (cr);
+      ink_fill (cr);
       break;
 
     case STRIDE_PROP_BIKE:
@@ -358,7 +416,7 @@ draw_prop (cairo_t                 *cr,
         cairo_new_path (cr);
         cairo_arc (cr, cx, cy, 1.1, 0, 2 * G_PI);
         cairo_set_line_width (cr, PROP_LINE * lw);
-        cairo_stroke (cr);
+        ink_stroke (cr);
       }
       break;
 
@@ -371,7 +429,7 @@ draw_prop (cairo_t                 *cr,
       cairo_new_path (cr);
       cairo_arc (cr, p->x, 2.0, 1.2, 0, 2 * G_PI);
       cairo_set_line_width (cr, PROP_LINE * lw);
-      cairo_stroke (cr);
+      ink_stroke (cr);
       break;
 
     case STRIDE_PROP_WATER:
@@ -386,7 +444,7 @@ draw_prop (cairo_t                 *cr,
     case STRIDE_PROP_LINE:
       cairo_rectangle (cr, p->x - 0.9, 0, 1.8, 0.25);
       set_rgba (cr, style->accent);
-      cairo_fill (cr);
+      ink_fill (cr);
       break;
 
     case STRIDE_PROP_CONE:
@@ -462,22 +520,26 @@ draw_arrow (cairo_t                 *cr,
       cairo_line_to (cr, tx - dx * head - dy * head * 0.55, ty - dy * head + dx * head * 0.55);
       cairo_line_to (cr, tx - dx * head + dy * head * 0.55, ty - dy * head - dx * head * 0.55);
       cairo_close_path (cr);
-      cairo_fill (cr);
+      ink_fill (cr);
     }
 
   cairo_move_to (cr, x1, y1);
   cairo_curve_to (cr, x1 + 2.0 / 3.0 * (cx - x1), y1 + 2.0 / 3.0 * (cy - y1),
                   x2 + 2.0 / 3.0 * (cx - x2), y2 + 2.0 / 3.0 * (cy - y2), x2, y2);
-  cairo_stroke (cr);
+  ink_stroke (cr);
 }
 
 static cairo_surface_t *
 record_figure (const StrideFigure      *figure,
-               const StrideFigureStyle *style)
+               const StrideFigureStyle *style,
+               Bounds                  *bounds)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (surface);
   const StrideFigurePose *alt = stride_figure_get_alternate_pose (figure);
+
+  *bounds = (Bounds) { FALSE, 0, 0, 0, 0 };
+  cairo_set_user_data (cr, &bounds_key, bounds, NULL);
 
   /* Figure units with y up. */
   cairo_scale (cr, 1, -1);
@@ -487,13 +549,10 @@ record_figure (const StrideFigure      *figure,
 
   if (alt != NULL)
     {
-      cairo_push_group (cr);
-      draw_pose (cr, figure, alt, style);
-      cairo_pop_group_to_source (cr);
-      cairo_save (cr);
-      clip_to_pose (cr, figure, alt);
-      cairo_paint_with_alpha (cr, ALT_ALPHA);
-      cairo_restore (cr);
+      StrideFigureStyle ghost;
+
+      fade (style, ALT_ALPHA, &ghost);
+      draw_pose (cr, figure, alt, &ghost);
     }
   draw_pose (cr, figure, stride_figure_get_key_pose (figure), style);
 
@@ -576,6 +635,7 @@ stride_figure_draw (cairo_t                 *cr,
 {
   StrideFigureStyle default_style;
   cairo_surface_t *recording;
+  Bounds bounds;
   double ex, ey, ew, eh, gx0, gx1, top, bottom, scale, margin;
   double gw, gh;
 
@@ -589,8 +649,16 @@ stride_figure_draw (cairo_t                 *cr,
   if (width <= 0 || height <= 0)
     return;
 
-  recording = record_figure (figure, style);
-  cairo_recording_surface_ink_extents (recording, &ex, &ey, &ew, &eh);
+  recording = record_figure (figure, style, &bounds);
+  if (!bounds.any)
+    {
+      cairo_surface_destroy (recording);
+      return;
+    }
+  ex = bounds.x0;
+  ey = bounds.y0;
+  ew = bounds.x1 - bounds.x0;
+  eh = bounds.y1 - bounds.y0;
 
   /* The ground runs a little past the figure on both sides. Recorded y is
    * down, so the floor is at 0 and the figure mostly at negative y. */

@@ -228,6 +228,22 @@ StrideStore *stride_store_open (const char            *path,
                                 StrideStoreOpenFlags   flags,
                                 GError               **error);
 
+/**
+ * stride_store_check:
+ * @full: %TRUE for `PRAGMA integrity_check` (also compares every index with
+ *   its table), %FALSE for the `quick_check` that opening runs
+ *
+ * Checks the whole file again; CORRUPT when damaged. Reads every page: at
+ * 100,000 patients this takes seconds, so the GUI may open with
+ * %STRIDE_STORE_OPEN_SKIP_QUICK_CHECK and run this on a second StrideStore
+ * in a worker thread instead.
+ *
+ * Returns: %TRUE when the database is healthy
+ */
+gboolean     stride_store_check    (StrideStore  *self,
+                                    gboolean      full,
+                                    GError      **error);
+
 /* Returns: (transfer none): the database file's path */
 const char  *stride_store_get_path (StrideStore *self);
 
@@ -432,6 +448,23 @@ StrideAssessment *stride_store_load_patient_record (StrideStore  *self,
 GPtrArray     *stride_store_list_history   (StrideStore    *self,
                                             gint64          patient_id,
                                             GError        **error);
+
+/**
+ * stride_store_import_assessment:
+ * @assessment: a patient and visits, e.g. read from an assessment document
+ * @out_patient_id: (out) (optional): the new patient's id
+ *
+ * Adds the patient as a new patient and each visit as a new visit (final
+ * ones final, drafts as drafts; no key measures: the caller may save them
+ * later), all in one transaction: either everything is imported or nothing.
+ * Existing records are never changed. Ids in @assessment are ignored.
+ *
+ * Returns: %TRUE when imported
+ */
+gboolean       stride_store_import_assessment (StrideStore              *self,
+                                               const StrideAssessment   *assessment,
+                                               gint64                   *out_patient_id,
+                                               GError                  **error);
 
 /* --- Backup and restore ------------------------------------------------- */
 

@@ -11,6 +11,8 @@
 #include <locale.h>
 #include <math.h>
 
+#include "stride-document.h"
+#include "stride-engine.h"
 #include "stride-library.h"
 #include "stride-planner.h"
 
@@ -636,6 +638,83 @@ test_every_combination (void)
         }
 }
 
+/* End to end on the clinical cases of tests/cases: the engine's findings of
+ * each assessment document, then the plan. */
+static void
+test_clinical_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideProtocol) protocol = stride_protocol_load_default (&error);
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "cases", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint n_plans = 0, n_no_plan = 0;
+  const char *name;
+
+  g_assert_no_error (error);
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".xml"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (names->len, >=, 15);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
+      g_autoptr(StrideAssessment) assessment = stride_document_read_file (path, protocol, &error);
+      g_autoptr(StrideFindings) findings = NULL;
+      g_autoptr(StridePlan) plan = NULL;
+      g_autoptr(StridePlan) again = NULL;
+      g_autofree char *ids = NULL;
+
+      g_assert_no_error (error);
+      findings = stride_engine_evaluate (protocol, assessment, &error);
+      g_assert_no_error (error);
+      plan = stride_planner_suggest (library, assessment, findings, &error);
+
+      if (findings->restriction == STRIDE_RESTRICTION_NO_PLAN)
+        {
+          g_test_message ("%s: no plan", (char *) g_ptr_array_index (names, i));
+          g_assert_null (plan);
+          g_assert_error (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_NO_PLAN);
+          g_clear_error (&error);
+          n_no_plan++;
+          continue;
+        }
+
+      g_assert_no_error (error);
+      ids = stride_plan_exercise_ids (plan);
+      g_test_message ("%s: phase %d, %s; running %s (%s)", (char *) g_ptr_array_index (names, i),
+                      findings->phase, ids, plan->running.rule_id, plan->running.detail);
+      n_plans++;
+      g_assert_cmpuint (plan->items->len, >=, 3);
+      g_assert_cmpuint (plan->items->len, <=, 6);
+      if (findings->no_running || findings->phase == STRIDE_PHASE_1)
+        g_assert_cmpstr (plan->running.rule_id, ==, "RP-NONE");
+      else if (findings->phase == STRIDE_PHASE_3)
+        g_assert_cmpstr (plan->running.rule_id, ==, "RP-WALKRUN");
+      else
+        g_assert_true (g_str_equal (plan->running.rule_id, "RP-MODIFY")
+                       || g_str_equal (plan->running.rule_id, "RP-NONE"));
+      if (g_strcmp0 (findings->presentation.primary, "PR-APOPHYSITIS") == 0)
+        {
+          g_assert_false (has_load (plan, "heavy-slow"));
+          g_assert_false (has_load (plan, "decline"));
+        }
+      again = stride_planner_suggest (library, assessment, findings, &error);
+      g_assert_no_error (error);
+      g_assert_true (stride_plan_equal (plan, again));
+    }
+
+  /* The cases hold both kinds. */
+  g_assert_cmpuint (n_plans, >=, 10);
+  g_assert_cmpuint (n_no_plan, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/planner/no-plan", test_no_plan);
   g_test_add_func ("/planner/review-interval", test_review_interval);
   g_test_add_func ("/planner/every-combination", test_every_combination);
+  g_test_add_func ("/planner/clinical-cases", test_clinical_cases);
 
   status = g_test_run ();
   g_object_unref (library);
