@@ -2458,12 +2458,13 @@ stride_engine_format_keys (const StrideFindings *findings,
   g_return_if_fail (out != NULL);
 
   g_string_append_printf (out, "triage: %s\n", stride_triage_to_string (f->triage));
-  g_string_append (out, "triage.reasons:");
+  /* Every line is "key: value", even with an empty value. */
+  g_string_append (out, "triage.reasons: ");
   for (guint i = 0; i < f->red_flags->len; i++)
     {
       const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
 
-      g_string_append_printf (out, " %s", flag->rule_id);
+      g_string_append_printf (out, i > 0 ? " %s" : "%s", flag->rule_id);
     }
   g_string_append_c (out, '\n');
   g_string_append_printf (out, "restriction: %s\n",

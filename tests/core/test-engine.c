@@ -115,13 +115,9 @@ keys_of (StrideFindings *findings,
 
       if (*lines[i] == '\0')
         continue;
-      if (colon == NULL)   /* "triage.reasons:" with no flag */
-        {
-          g_assert_true (g_str_has_suffix (lines[i], ":"));
-          g_hash_table_insert (keys, g_strndup (lines[i], strlen (lines[i]) - 1), g_strdup (""));
-        }
-      else
-        g_hash_table_insert (keys, g_strndup (lines[i], colon - lines[i]), g_strdup (colon + 2));
+      /* Every line is "key: value", an empty value too. */
+      g_assert_nonnull (colon);
+      g_hash_table_insert (keys, g_strndup (lines[i], colon - lines[i]), g_strdup (colon + 2));
     }
 
   return keys;
