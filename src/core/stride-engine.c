@@ -1559,7 +1559,12 @@ presentation (Ctx *c)
     }
 
   if (scores[top] < 2)
-    p->kind = STRIDE_PRESENTATION_UNCLEAR;
+    {
+      p->kind = STRIDE_PRESENTATION_UNCLEAR;
+      feature (c, patterns[top], NULL, TRUE,
+               _("No pattern scores 2 or more: the presentation is unclear; further assessment "
+                 "is suggested."));
+    }
   else if (second >= 0 && scores[second] >= 2 && scores[top] - scores[second] <= 1)
     {
       p->kind = STRIDE_PRESENTATION_MIXED;
@@ -1642,10 +1647,10 @@ phase1_criteria (Ctx       *c,
   return met;
 }
 
+/* The reasons name the red flags whose restriction caps the phase. */
 static StridePhase
-restriction_cap (Ctx       *c,
-                 GPtrArray *to,
-                 const char *rule_id,
+restriction_cap (Ctx        *c,
+                 GPtrArray  *to,
                  StridePhase phase)
 {
   StrideFindings *f = c->f;
@@ -1661,7 +1666,7 @@ restriction_cap (Ctx       *c,
       const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
 
       if (flag->restriction == f->restriction)
-        reason (to, rule_id, NULL,
+        reason (to, flag->rule_id, NULL,
                 cap == STRIDE_PHASE_NONE ? _("Red flag %s: no plan is made.")
                                          : _("Red flag %s: phase 1 only."),
                 flag->rule_id);
@@ -1691,7 +1696,7 @@ initial_phase (Ctx *c)
               unmet);
     }
 
-  return restriction_cap (c, r, "PH-1", phase);
+  return restriction_cap (c, r, phase);
 }
 
 static void
@@ -1726,7 +1731,7 @@ followup_phase (Ctx *c)
     }
 
   /* 1. The red-flag restriction caps the phase. */
-  capped = restriction_cap (c, r, "PH-FU", STRIDE_PHASE_3);
+  capped = restriction_cap (c, r, STRIDE_PHASE_3);
   if (capped < STRIDE_PHASE_3)
     {
       f->phase = capped;
@@ -2262,7 +2267,16 @@ evaluate_visit (StrideProtocol       *protocol,
     return NULL;
 
   if (visit->kind == STRIDE_VISIT_FOLLOW_UP && prev != NULL)
-    followup_phase (c);
+    {
+      followup_phase (c);
+      /* The phase's reasons at a follow-up are those of PH-FU. */
+      for (guint i = 0; i < f->followup_reasons->len; i++)
+        {
+          const StrideReason *r = g_ptr_array_index (f->followup_reasons, i);
+
+          g_ptr_array_add (f->phase_reasons, stride_reason_new (r->rule_id, r->item, r->text));
+        }
+    }
   else
     f->phase = initial_phase (c);
   f->computed_phase = f->phase;
