@@ -65,6 +65,10 @@ def render(path):
                '[engine.md](engine.md); the document format in '
                '[assessment-format.md](assessment-format.md).')
     out.append('')
+    required = [i.get('id') for i in root.iter(NS + 'item') if i.get('required') == 'yes']
+    out.append('Required at every final visit (a draft may leave them out): '
+               + ', '.join(f'`{r}`' for r in required) + '.')
+    out.append('')
     count = 0
     for section in root.findall(NS + 'section'):
         out.append(f"## {cell(section.find(NS + 'title').text)} (`{section.get('id')}`)")
