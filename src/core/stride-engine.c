@@ -2148,9 +2148,10 @@ check_answers (StrideProtocol        *protocol,
   return TRUE;
 }
 
-/* The history a clinician takes (onset, side, injury, running profile…) does
- * not change between visits: a follow-up that leaves such an item out keeps
- * the answer of the latest earlier visit that has it. */
+/* The history of the episode (onset, side, injury, goals…) does not change
+ * between visits: a follow-up that leaves out such an item (marked carried in
+ * the protocol) keeps the answer of the latest earlier visit that has it. What
+ * changes from week to week (running now, volume, recent changes) is not carried. */
 static StrideAnswers *
 answers_with_history (StrideProtocol   *protocol,
                       StrideAssessment *assessment,
@@ -2158,15 +2159,17 @@ answers_with_history (StrideProtocol   *protocol,
 {
   StrideVisit *visit = g_ptr_array_index (assessment->visits, index);
   StrideAnswers *answers = stride_answers_copy (visit->answers);
-  g_autoptr(GPtrArray) history = stride_protocol_get_section (protocol, "history");
+  GPtrArray *items = stride_protocol_get_items (protocol);
 
-  for (guint i = 0; i < history->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const StrideItem *item = g_ptr_array_index (history, i);
+      const StrideItem *item = g_ptr_array_index (items, i);
       const StrideSide sides_one[] = { STRIDE_SIDE_NONE };
       const StrideSide sides_two[] = { STRIDE_SIDE_LEFT, STRIDE_SIDE_RIGHT };
       const StrideSide *sides = item->per_side ? sides_two : sides_one;
 
+      if (!item->carried)
+        continue;
       for (guint k = 0; k < (item->per_side ? 2u : 1u); k++)
         {
           if (stride_answers_has (answers, item->id, sides[k]))

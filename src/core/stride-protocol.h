@@ -53,6 +53,7 @@ typedef struct
   char           **rules;       /* rule ids that read this item, NULL-terminated */
   char            *group_title; /* (nullable) translated heading of @group */
   char            *section_title; /* translated heading of @section */
+  gboolean         carried;     /* a follow-up that leaves it out keeps the earlier answer */
 } StrideItem;
 
 #define STRIDE_PROTOCOL_ERROR (stride_protocol_error_quark ())

@@ -935,7 +935,11 @@ test_history_carried (void)
 
   stride_answers_unset (second->answers, "involved-side", STRIDE_SIDE_NONE);
   stride_answers_unset (second->answers, "injury", STRIDE_SIDE_NONE);
+  stride_answers_unset (second->answers, "running-now", STRIDE_SIDE_NONE);
   f = evaluate (a);
+  /* What changes week to week is not carried. */
+  g_assert_false (stride_answers_has (f->answers, "running-now", STRIDE_SIDE_NONE));
+  g_assert_cmpstr (stride_answers_get (f->answers, "involved-side", STRIDE_SIDE_NONE), ==, "right");
   keys = keys_of (f, TRUE);
   /* Right involved: 6 ÷ 8; the injury caps PR-PFP at possible. */
   g_assert_cmpstr (g_hash_table_lookup (keys, "lsi.MT-SLS"), ==, "75.0");
