@@ -112,19 +112,21 @@ def page_size(path):
     return (round(float(m.group(1))), round(float(m.group(2)))) if m else None
 
 
-def run_cli(args, locale, tmp):
+def run_cli(args, locale, tmp, language=None):
     env = dict(os.environ, LC_ALL=locale)
     env.pop('LANGUAGE', None)
+    if language:
+        env['LANGUAGE'] = language
     env['HOME'] = tmp
     r = subprocess.run([CLI] + args + ['--date', '2026-11-24T10:00:00Z'], env=env,
                        capture_output=True, text=True)
     return r
 
 
-def document(kind, case, lang, locale, tmp, extra=()):
-    out = os.path.join(tmp, f'{kind}-{os.path.basename(case)}-{lang}-{locale}.pdf')
+def document(kind, case, lang, locale, tmp, extra=(), language=None):
+    out = os.path.join(tmp, f'{kind}-{os.path.basename(case)}-{lang}-{locale}-{language}.pdf')
     command = 'report' if kind == 'report' else 'sheet'
-    r = run_cli([command, case, '-o', out] + list(extra), locale, tmp)
+    r = run_cli([command, case, '-o', out] + list(extra), locale, tmp, language)
     if r.returncode != 0:
         ok(False, f'{command} {os.path.basename(case)} ({lang}, {locale}) is written',
            r.stderr.strip())
@@ -198,6 +200,13 @@ def main():
             if pdf:
                 check_language(f'sheet, patient language {lang}, interface en_US', pdf_text(pdf),
                                'sheet', lang, leftovers)
+            # The clinician's LANGUAGE (glibc lets it override an in-process
+            # locale) must not leak into the patient's sheet.
+            other = 'es' if lang == 'de' else 'de'
+            pdf = document('sheet', doc, lang, LOCALES[other], tmp, language=other)
+            if pdf:
+                check_language(f'sheet, patient language {lang}, LANGUAGE={other}',
+                               pdf_text(pdf), 'sheet', lang, leftovers)
 
         # Paper follows the locale when it is automatic (the default).
         for locale, size, name in (('de_DE.UTF-8', (595, 842), 'A4'),
