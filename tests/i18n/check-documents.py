@@ -46,6 +46,9 @@ EXPECTED = {
                        'Plan de ejercicios'],
     ('referral', 'de'): ['Rufen Sie jetzt den Rettungsdienst', 'Überweisungshinweis'],
     ('referral', 'es'): ['Llama ahora a una ambulancia', 'Aviso de derivación'],
+    ('red-flag report', 'de'): ['Mögliche tiefe Venenthrombose', 'Einschränkung: kein Übungsplan'],
+    ('red-flag report', 'es'): ['Posible trombosis venosa profunda',
+                                'restricción: sin plan de ejercicios'],
 }
 LOCALES = {'de': 'de_DE.UTF-8', 'es': 'es_ES.UTF-8'}
 
@@ -196,6 +199,16 @@ def main():
                     ok(re.search(r'\b\d{2,3},\d\b', text), f'{name}: decimal comma')
                     ok(not re.search(r'\b\d{2,3}\.\d\s?%', text), f'{name}: no decimal point',
                        ', '.join(re.findall(r'\b\d{2,3}\.\d\s?%', text)[:3]))
+            # A red flag in the report: its level and restriction in words.
+            pdf = document('report', os.path.join(CASES, 'dvt.xml'), lang, LOCALES[lang], tmp)
+            if pdf:
+                text = pdf_text(pdf)
+                for word in EXPECTED[('red-flag report', lang)]:
+                    ok(word in text, f'report dvt.xml under {LOCALES[lang]}: has “{word}”')
+                english = re.findall(r'\b(?:referral|restriction|urgent|emergency)\b', text)
+                ok(not english, f'report dvt.xml under {LOCALES[lang]}: no English level words',
+                   ', '.join(english[:5]))
+
             pdf = document('sheet', doc, lang, 'en_US.UTF-8', tmp)
             if pdf:
                 check_language(f'sheet, patient language {lang}, interface en_US', pdf_text(pdf),
