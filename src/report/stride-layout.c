@@ -935,6 +935,18 @@ stride_document_add_key_values (StrideDocument    *self,
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
   width = stride_document_get_text_width (self);
+
+  /* @key_width is the least: longer keys (German words) widen the column up
+   * to 45 % of the text, rather than break. */
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    {
+      g_autofree char *key = g_markup_escape_text (pairs[i], -1);
+      g_autoptr(PangoLayout) natural = make_layout (self, key, 0, TRUE, FALSE, 0,
+                                                    STRIDE_ALIGN_LEFT);
+
+      key_width = MAX (key_width, MIN (layout_width (natural) + 10, width * 0.45));
+    }
+
   for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
     {
       g_autofree char *key = g_markup_escape_text (pairs[i], -1);
