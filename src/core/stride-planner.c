@@ -1023,6 +1023,7 @@ running_modify (Ctx *c)
           r->shortened_km = km * 0.75;
           g_string_append_printf (detail, "%s %s km", has_minutes ? " /" : "", k);
         }
+      /* xgettext:no-c-format */
       g_string_append (detail, _(" (75% of where pain starts)"));
       g_free (r->detail);
       r->detail = g_string_free (g_steal_pointer (&detail), FALSE);
@@ -1033,6 +1034,7 @@ running_modify (Ctx *c)
   else
     {
       g_free (r->detail);
+      /* xgettext:no-c-format */
       r->detail = g_strdup (_("shorten runs to 75% of where pain starts (not recorded)"));
       add_reason (r->reasons, "RP-MODIFY", NULL,
                   _("The pain rules are broken: shorten runs to 75%% of where pain starts; "

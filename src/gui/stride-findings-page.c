@@ -546,7 +546,8 @@ stride_findings_page_get_conclusions (StrideFindingsPage *self)
       AdwActionRow *row = g_ptr_array_index (self->rows, i);
       const char *subtitle = adw_action_row_get_subtitle (row);
 
-      g_string_append_printf (text, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      g_string_append_printf (text, "%s\n",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
       if (subtitle != NULL && subtitle[0] != '\0')
         g_string_append_printf (text, "%s\n", subtitle);
     }

@@ -54,7 +54,8 @@ format_date (const GDate *date)
   char buf[64] = "";
 
   if (g_date_valid (date))
-    g_date_strftime (buf, sizeof buf, "%e %B %Y", date);
+    /* TRANSLATORS: a date on printed documents (strftime), e.g. 24 November 2026 */
+    g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date);
   return g_strstrip (g_strdup (buf));
 }
 
@@ -421,8 +422,8 @@ on_delete_response (AdwMessageDialog  *dialog,
 
   if (!stride_store_delete_patient (self->store, self->patient_id, &error))
     {
-      GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("The Patient Could Not Be Deleted"),
+      GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+      GtkWidget *failed = adw_message_dialog_new (parent, _("The Patient Could Not Be Deleted"),
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));

@@ -236,15 +236,16 @@ show_exercises (StridePlanPage *self)
       if (exercise != NULL)
         adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
                                      stride_figure_area_new (exercise, 56));
+      /* Actions pack from the end: this shows up, down, remove. */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                   icon_button ("go-up-symbolic", _("Move Up"), up,
-                                                "plan.move-up", i));
+                                   icon_button ("user-trash-symbolic", _("Remove"), remove,
+                                                "plan.remove", i));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
                                    icon_button ("go-down-symbolic", _("Move Down"), down,
                                                 "plan.move-down", i));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                   icon_button ("user-trash-symbolic", _("Remove"), remove,
-                                                "plan.remove", i));
+                                   icon_button ("go-up-symbolic", _("Move Up"), up,
+                                                "plan.move-up", i));
 
       dose_row (self, expander, item, "sets", _("_Sets"), _("Sets"), item->sets, 20);
       dose_row (self, expander, item, "reps", _("_Repetitions per set"), _("Repetitions"),
@@ -302,8 +303,9 @@ show_running (StridePlanPage *self)
                               r->spike_limit_km);
     }
   for (guint i = 0; r->advice != NULL && i < r->advice->len; i++)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "",
-                            stride_gui_advice_label (g_ptr_array_index (r->advice, i)));
+    if (!(r->has_spike_limit && g_str_equal (g_ptr_array_index (r->advice, i), "spike-limit")))
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "",
+                              stride_gui_advice_label (g_ptr_array_index (r->advice, i)));
   if (reasons[0] != '\0')
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", reasons);
 
@@ -315,7 +317,7 @@ on_education_toggled (GtkCheckButton *check,
                       StridePlanPage *self)
 {
   StrideEducation *education = stride_gui_get_education ();
-  g_autoptr(GPtrArray) points = NULL;
+  GPtrArray *points = NULL;
   StridePlan *p = plan (self);
 
   if (self->loading || p == NULL || education == NULL)
@@ -339,7 +341,7 @@ static void
 show_education (StridePlanPage *self)
 {
   StrideEducation *education = stride_gui_get_education ();
-  g_autoptr(GPtrArray) points = NULL;
+  GPtrArray *points = NULL;
   StridePlan *p = plan (self);
 
   if (education == NULL)

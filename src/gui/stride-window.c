@@ -401,7 +401,8 @@ stride_window_add_sample_patient (StrideWindow  *self,
 
   if (self->store == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No patient database is open."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
       return 0;
     }
 
@@ -636,7 +637,8 @@ stride_window_export_record (StrideWindow  *self,
 
   if (self->store == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No patient database is open."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
       return FALSE;
     }
 
@@ -716,6 +718,58 @@ on_visit_close (StrideVisitView *view,
   if (self->visit_patient_id > 0)
     stride_window_show_patient (self, self->visit_patient_id);
   reload_patients (self);
+}
+
+/**
+ * stride_window_finalise_visit:
+ * @self: the window
+ * @error: where to say why it failed
+ *
+ * Stores the open visit as final, as confirming "Finalise Visit" does.
+ *
+ * Returns: %TRUE when the visit is final
+ */
+gboolean
+stride_window_finalise_visit (StrideWindow  *self,
+                              GError       **error)
+{
+  StrideVisit *visit;
+  g_autoptr(StrideFindingsSummary) summary = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+
+  visit = stride_visit_view_get_visit (self->visit_view);
+  if (self->store == NULL || visit == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No visit is open."));
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  summary = make_summary (stride_visit_view_get_findings (self->visit_view), visit->answers);
+  if (!stride_store_finalise_visit (self->store, self->visit_patient_id, visit, summary, error))
+    return FALSE;
+
+  stride_visit_view_mark_final (self->visit_view);
+  stride_visit_view_set_saved_text (self->visit_view, _("This visit is final."));
+  return TRUE;
+}
+
+static void
+on_visit_finalise (StrideVisitView *view,
+                   StrideWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stride_window_finalise_visit (self, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The visit could not be finalised: %s"),
+                                                  error->message);
+
+      show_error (self, message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Visit finalised")));
 }
 
 static void
@@ -945,6 +999,7 @@ stride_window_init (StrideWindow *self)
   g_signal_connect (self->visit_view, "changed", G_CALLBACK (on_visit_changed), self);
   g_signal_connect (self->visit_view, "step-changed", G_CALLBACK (on_visit_step_changed), self);
   g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
+  g_signal_connect (self->visit_view, "finalise", G_CALLBACK (on_visit_finalise), self);
 }
 
 /**

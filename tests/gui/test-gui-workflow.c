@@ -14,12 +14,15 @@
 #include <glib/gstdio.h>
 
 #include "stride-application.h"
+#include "stride-documents-page.h"
+#include "stride-exercise-chooser.h"
 #include "stride-findings-page.h"
 #include "stride-gui-data.h"
 #include "stride-gui-types.h"
 #include "stride-items-page.h"
 #include "stride-patient-dialog.h"
 #include "stride-patient-page.h"
+#include "stride-plan-page.h"
 #include "stride-test-a11y.h"
 #include "stride-visit-view.h"
 #include "stride-window.h"
@@ -43,10 +46,12 @@ template_child (GtkWidget  *widget,
   return GTK_WIDGET (gtk_widget_get_template_child (widget, type, name));
 }
 
+static const char *db_name = "workflow.db";
+
 static char *
 test_db_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "workflow.db", NULL);
+  return g_build_filename (g_get_user_data_dir (), db_name, NULL);
 }
 
 static void
@@ -294,6 +299,240 @@ check_refusals (StrideVisitView *view)
   g_assert_cmpstr (stride_answers_get (answers, "mt-sls-reps", STRIDE_SIDE_RIGHT), ==, "7");
 }
 
+
+static void
+check_banner_and_findings (StrideVisitView *view)
+{
+  StrideFindingsPage *page = STRIDE_FINDINGS_PAGE (stride_visit_view_get_page (view, "findings"));
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  AdwComboRow *triage_row = stride_findings_page_get_override_row (page, "triage");
+  AdwEntryRow *reason_row = stride_findings_page_get_reason_row (page);
+  g_autofree char *conclusions = NULL;
+
+  /* A locked knee (a red flag answered on step 2) shows the triage banner,
+   * with its level in words and the rule, on every step. */
+  for (guint i = 0; stride_visit_view_list_steps ()[i] != NULL; i++)
+    {
+      stride_visit_view_set_step (view, stride_visit_view_list_steps ()[i]);
+      g_assert_true (stride_visit_view_get_banner_shown (view));
+    }
+  g_assert_nonnull (strstr (stride_visit_view_get_banner_text (view), "RF-LOCKED"));
+  g_assert_nonnull (strstr (stride_visit_view_get_banner_text (view), "Urgent"));
+
+  /* Everything computed is shown with its reasons and their rule ids. */
+  stride_visit_view_set_step (view, "findings");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  conclusions = stride_findings_page_get_conclusions (page);
+  g_assert_nonnull (strstr (conclusions, "RF-LOCKED"));
+  g_assert_nonnull (strstr (conclusions, "LS-IRRITABILITY"));
+  g_assert_nonnull (strstr (conclusions, "Irritability"));
+  g_assert_nonnull (strstr (conclusions, "MT-SLS"));
+
+  /* Lowering the triage without a reason is refused and not kept … */
+  adw_combo_row_set_selected (triage_row, 1);
+  g_assert_nonnull (stride_findings_page_get_error (page));
+  g_assert_null (stride_visit_get_override (visit, "triage"));
+  g_assert_true (stride_visit_view_get_banner_shown (view));
+  /* … and kept, with the reason, once one is written. */
+  gtk_editable_set_text (GTK_EDITABLE (reason_row),
+                         "Locking was a one-off catch that freed itself");
+  g_assert_null (stride_findings_page_get_error (page));
+  g_assert_nonnull (stride_visit_get_override (visit, "triage"));
+  g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "none");
+  g_assert_nonnull (stride_visit_get_override (visit, "triage")->reason);
+  g_assert_false (stride_visit_view_get_banner_shown (view));
+
+  /* Raising needs no reason. */
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "");
+  adw_combo_row_set_selected (triage_row, 4);
+  g_assert_null (stride_findings_page_get_error (page));
+  g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "emergency");
+
+  /* Back to the engine's conclusion. */
+  adw_combo_row_set_selected (triage_row, 0);
+  g_assert_null (stride_visit_get_override (visit, "triage"));
+  g_assert_true (stride_visit_view_get_banner_shown (view));
+}
+
+static char *changed_exercise;
+
+static void
+change_plan (StrideVisitView *view)
+{
+  StridePlanPage *page = STRIDE_PLAN_PAGE (stride_visit_view_get_page (view, "plan"));
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  StrideExerciseChooser *chooser;
+  GPtrArray *exercises = stride_library_get_exercises (stride_gui_get_library ());
+  const StrideExercise *wanted = NULL;
+  guint n;
+  GtkWidget *sets;
+  g_autofree char *first = NULL;
+
+  stride_visit_view_set_step (view, "plan");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  g_assert_nonnull (visit->plan);
+  g_assert_false (visit->plan->edited);
+  n = visit->plan->items->len;
+  g_assert_cmpuint (n, >=, 3);
+
+  /* Remove the first exercise. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.remove", "u", 0);
+  g_assert_cmpuint (visit->plan->items->len, ==, n - 1);
+  g_assert_true (visit->plan->edited);
+
+  /* Add one from the library: search, filter by phase, pick. */
+  for (guint i = 0; i < exercises->len && wanted == NULL; i++)
+    {
+      const StrideExercise *e = g_ptr_array_index (exercises, i);
+      gboolean planned = FALSE;
+
+      for (guint j = 0; j < visit->plan->items->len; j++)
+        {
+          StridePlanItem *item = g_ptr_array_index (visit->plan->items, j);
+
+          planned |= g_str_equal (item->exercise_id, e->id);
+        }
+      if (!planned && (e->phases & (1u << 1)))
+        wanted = e;
+    }
+  g_assert_nonnull (wanted);
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-exercise", NULL);
+  stride_test_iterate_main_loop ();
+  chooser = STRIDE_EXERCISE_CHOOSER (stride_plan_page_get_chooser (page));
+  g_assert_nonnull (chooser);
+  stride_test_assert_inputs_labelled (GTK_WIDGET (chooser));
+  stride_exercise_chooser_set_filter (chooser, NULL, 0, NULL);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), ==, exercises->len);
+  stride_exercise_chooser_set_filter (chooser, wanted->name, 1, NULL);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), >=, 1);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), <, exercises->len);
+  g_assert_true (stride_exercise_chooser_choose (chooser, wanted->id));
+  stride_test_iterate_main_loop ();
+  g_assert_null (stride_plan_page_get_chooser (page));
+  g_assert_cmpuint (visit->plan->items->len, ==, n);
+  g_assert_cmpstr (((StridePlanItem *) g_ptr_array_index (visit->plan->items, n - 1))->exercise_id,
+                   ==, wanted->id);
+  changed_exercise = g_strdup (wanted->name);
+
+  /* Move it to the top and change its dose through its spin button. */
+  for (guint i = n - 1; i > 0; i--)
+    gtk_widget_activate_action (GTK_WIDGET (page), "plan.move-up", "u", i);
+  g_assert_cmpstr (((StridePlanItem *) g_ptr_array_index (visit->plan->items, 0))->exercise_id,
+                   ==, wanted->id);
+  sets = stride_plan_page_get_dose_spin (page, 0, "sets");
+  g_assert_nonnull (sets);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sets), 4);
+  g_assert_cmpint (((StridePlanItem *) g_ptr_array_index (visit->plan->items, 0))->sets, ==, 4);
+  first = stride_plan_item_format_dose (g_ptr_array_index (visit->plan->items, 0));
+  g_assert_true (g_str_has_prefix (first, "4"));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+export_documents (StrideWindow    *window,
+                  StrideVisitView *view)
+{
+  StrideDocumentsPage *page =
+    STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+  g_autofree char *report_path = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
+  g_autofree char *sheet_path = g_build_filename (g_get_user_data_dir (), "sheet.pdf", NULL);
+  g_autofree char *report = NULL;
+  g_autofree char *sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  stride_visit_view_set_step (view, "documents");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  g_assert_nonnull (stride_documents_page_get_document (page, "report"));
+  g_assert_nonnull (stride_documents_page_get_document (page, "sheet"));
+
+  /* Default names carry the date and never the patient's name. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = stride_documents_page_default_file_name (i == 0 ? "report"
+                                                                              : "sheet");
+
+      g_assert_nonnull (strstr (name, today));
+      g_assert_null (strstr (name, "Zo"));
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
+    }
+
+  g_assert_true (stride_documents_page_save_pdf (page, "report", report_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (stride_documents_page_save_pdf (page, "sheet", sheet_path, &error));
+  g_assert_no_error (error);
+
+  report = pdf_text (report_path);
+  sheet = pdf_text (sheet_path);
+  /* The name is printed as written: its markup characters are text. */
+  g_assert_nonnull (strstr (report, "O'Brien <b>&amp; Co</b>"));
+  g_assert_nonnull (strstr (report, "Locked knee"));
+  g_assert_nonnull (strstr (report, "RF-LOCKED"));
+  /* The clinician's plan, not the suggestion, is what the sheet prints. */
+  g_assert_nonnull (strstr (sheet, changed_exercise));
+}
+
+static void
+check_follow_up (StrideWindow    *window,
+                 StrideVisitView *view)
+{
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  StrideVisit *visit;
+  StrideItemsPage *load;
+  StrideItemRow *row;
+
+  g_assert_true (gtk_widget_is_sensitive (template_child (GTK_WIDGET (page),
+                                                          STRIDE_TYPE_PATIENT_PAGE,
+                                                          "follow_up_button")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.follow-up", NULL);
+  stride_test_iterate_main_loop ();
+  visit = stride_visit_view_get_visit (view);
+  g_assert_nonnull (visit);
+  g_assert_cmpint (visit->kind, ==, STRIDE_VISIT_FOLLOW_UP);
+  g_assert_cmpint (visit->status, ==, STRIDE_VISIT_DRAFT);
+  g_assert_cmpint (g_ascii_strtoll (visit->id, NULL, 10), !=, initial_visit_id);
+
+  /* Prefilled from the last visit, with its value shown beside the input. */
+  g_assert_cmpstr (stride_answers_get (visit->answers, "worst-pain", STRIDE_SIDE_NONE), ==, "6");
+  load = stride_visit_view_get_items_page (view, "load-sensitivity");
+  row = stride_items_page_get_row (load, "worst-pain");
+  g_assert_cmpstr (stride_item_row_get_previous_text (row), ==, "6");
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "3"));
+  g_assert_cmpstr (stride_item_row_get_previous_text (row), ==, "6");
+  row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "movement-tolerance"),
+                                   "mt-sls-reps");
+  g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "12"));
+  g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "7"));
+
+  /* "Since the last visit" is asked now, and starts empty. */
+  row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "history"),
+                                   "monitor-broken-sessions");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_false (stride_answers_has (visit->answers, "monitor-broken-sessions",
+                                      STRIDE_SIDE_NONE));
+  stride_visit_view_set_step (view, "history");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+}
+
 static void
 drive_initial_visit (StrideWindow *window)
 {
@@ -346,13 +585,36 @@ drive_initial_visit (StrideWindow *window)
     g_assert_cmpint (saved->status, ==, STRIDE_VISIT_DRAFT);
     g_assert_cmpstr (stride_answers_get (saved->answers, "worst-pain", STRIDE_SIDE_NONE), ==,
                      "6");
-    g_assert_true (stride_answers_equal (saved->answers, stride_visit_view_get_visit (view)->answers));
+    g_assert_true (stride_answers_equal (saved->answers,
+                                         stride_visit_view_get_visit (view)->answers));
   }
 
-  /* Back to the patient: the visit is listed, still in progress. */
+  check_banner_and_findings (view);
+  change_plan (view);
+  export_documents (window, view);
+
+  /* Finalise: stored final, shown read-only. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StrideVisit) saved = NULL;
+
+    g_assert_true (stride_window_finalise_visit (window, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stride_visit_view_get_visit (view)->status, ==, STRIDE_VISIT_FINAL);
+    g_assert_false (gtk_widget_is_sensitive (stride_visit_view_get_page (view, "history")));
+    saved = stride_store_load_visit (stride_window_get_store (window), initial_visit_id,
+                                     NULL, NULL);
+    g_assert_cmpint (saved->status, ==, STRIDE_VISIT_FINAL);
+    g_assert_nonnull (saved->plan);
+    g_assert_true (saved->plan->edited);
+  }
+
+  /* Back to the patient: the visit is listed, final. */
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.close", NULL);
   stride_test_iterate_main_loop ();
   g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 1);
+
+  check_follow_up (window, view);
 }
 
 static void
@@ -408,7 +670,10 @@ check_reopened (StrideWindow *window)
 static void
 test_kill_and_restart (void)
 {
-  g_autofree char *db = test_db_path ();
+  g_autofree char *db = NULL;
+
+  db_name = "killed.db";
+  db = test_db_path ();
 
   if (g_test_subprocess ())
     {
