@@ -635,6 +635,10 @@ stride_sheet_build (const StrideReportInput *input)
     stride_document_add_text (doc, _("No exercises for now."), NULL);
   g_object_set_data_full (G_OBJECT (doc), "stride-figure-data", figure_data,
                           (GDestroyNotify) g_ptr_array_unref);
+  /* The cards draw the library's figures whenever a page is drawn. */
+  if (input->library != NULL)
+    g_object_set_data_full (G_OBJECT (doc), "stride-library", g_object_ref (input->library),
+                            g_object_unref);
 
   add_pain_rules (doc, input, findings);
   if (input->plan != NULL)
