@@ -33,7 +33,7 @@
 #define TABLE_PAD_X     4.0
 #define TABLE_PAD_Y     2.5
 #define BOX_PAD         8.0
-#define CARD_PAD        8.0
+#define CARD_PAD        6.0
 #define TICK_SIZE       15.0
 
 static const StrideColor ink = { 0.10, 0.10, 0.12 };
@@ -1132,7 +1132,7 @@ stride_document_add_box (StrideDocument    *self,
       piece->layout = make_layout (self, body_markup[i], size, FALSE, FALSE, inner,
                                    STRIDE_ALIGN_LEFT);
       limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
-      piece->height = layout_height (piece->layout) + size * 0.3;
+      piece->height = layout_height (piece->layout) + size * 0.2;
       g_ptr_array_add (parts, piece);
     }
 

@@ -376,7 +376,7 @@ add_exercises (StrideDocument          *doc,
       card.ticks_label = _("Tick each day you do it:");
       card.tick_days = (const char *const *) days;
       card.figure_width = MM_TO_PT (50);
-      card.figure_height = MM_TO_PT (42);
+      card.figure_height = MM_TO_PT (38);
       if (exercise != NULL && ((input->sources != NULL && input->sources->draw_figure != NULL)
                                || exercise->figure != NULL))
         {
