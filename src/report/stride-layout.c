@@ -1206,7 +1206,7 @@ stride_document_add_card (StrideDocument   *self,
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
-      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.85, TRUE, FALSE,
+      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.9, TRUE, FALSE,
                                                           0, STRIDE_ALIGN_LEFT));
       g_autofree char *step = g_markup_escape_text (data->steps[i], -1);
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
@@ -1330,7 +1330,7 @@ stride_document_add_tick_row (StrideDocument    *self,
     {
       g_autofree char *markup = g_markup_escape_text (day_labels[i], -1);
 
-      g_ptr_array_add (piece->labels, make_layout (self, markup, size * 0.7, FALSE, FALSE,
+      g_ptr_array_add (piece->labels, make_layout (self, markup, size * 0.75, FALSE, FALSE,
                                                    TICK_SIZE * 2.2, STRIDE_ALIGN_CENTER));
     }
   piece->space_before = size * 0.3;
