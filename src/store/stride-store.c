@@ -1402,7 +1402,8 @@ stride_store_search_ids (StrideStore  *self,
 
   folded = stride_store_fold_name (text);
   words = g_strsplit (folded, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
+  /* Eight words narrow any name down; more would only make longer SQL. */
+  for (guint i = 0; words[i] != NULL && i < 8; i++)
     {
       glong n_chars = g_utf8_strlen (words[i], -1);
 
