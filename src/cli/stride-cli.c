@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "stride-cli.h"
+#include "stride-cli-report.h"
+#include "stride-cli-evaluate.h"
 #include "stride-cli-store.h"
 #include "stride-cli-validate.h"
 #include "stride-data-dir.h"
@@ -16,12 +18,15 @@
 /* Subcommands register here, each implemented in its own stride-cli-<name>.c. */
 static const StrideCliCommand commands[] = {
   { "validate", N_("Check a protocol, exercise library or assessment document"), stride_cli_validate },
+  { "evaluate", N_("Print the findings and plan of an assessment document"), stride_cli_evaluate },
   { "patients", N_("List or search the patients in the database"), stride_cli_patients },
   { "history", N_("Show a patient’s visits with the key measures"), stride_cli_history },
   { "import", N_("Add assessment documents to the database as new patients"), stride_cli_import },
   { "export", N_("Write a visit or a patient’s record as an assessment document"), stride_cli_export },
   { "backup", N_("Copy the database to a backup file"), stride_cli_backup },
   { "restore", N_("Replace the database’s records with a backup’s"), stride_cli_restore },
+  { "report", N_("Write the clinician report of a visit as PDF"), stride_cli_report },
+  { "sheet", N_("Write the patient’s home exercise sheet of a visit as PDF"), stride_cli_sheet },
   { NULL, NULL, NULL }
 };
 

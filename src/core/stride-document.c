@@ -21,6 +21,7 @@
 
 #include "stride-data.h"
 #include "stride-document.h"
+#include "stride-engine.h"
 #include "stride-i18n.h"
 #include "stride-xml.h"
 
@@ -175,11 +176,9 @@ read_patient (Reader         *reader,
 
       if (!parse_date (text, &patient->birth_date))
         {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("%s: “%s” is not a real date (YYYY-MM-DD)"),
-                                     _("birth date"), text);
-          invalid (error, reader, birth, message);
+          /* The value is not repeated: a birth date never goes to a log. */
+          invalid (error, reader, birth,
+                   _("<birth-date> is not a real date in the form YYYY-MM-DD"));
           return FALSE;
         }
     }
@@ -255,22 +254,6 @@ read_answer (Reader         *reader,
 }
 
 static gboolean
-check_override_value (const char *what,
-                      const char *value)
-{
-  StrideTriage triage;
-
-  if (g_str_equal (what, "phase"))
-    return g_str_equal (value, "1") || g_str_equal (value, "2") || g_str_equal (value, "3");
-
-  if (g_str_equal (what, "presentation"))
-    return g_str_equal (value, "PR-PFP") || g_str_equal (value, "PR-ITBS")
-           || g_str_equal (value, "PR-PT") || g_str_equal (value, "PR-APOPHYSITIS");
-
-  return g_str_equal (what, "triage") && stride_triage_from_string (value, &triage);
-}
-
-static gboolean
 read_overrides (Reader       *reader,
                 xmlNode      *node,
                 StrideVisit  *visit,
@@ -283,30 +266,30 @@ read_overrides (Reader       *reader,
       g_autofree char *value = stride_xml_get_prop (o, "value");
       g_autofree char *reason = stride_xml_get_text (o);
       g_autofree char *message = NULL;
+      g_autoptr(GError) override_error = NULL;
+      StrideOverride *override;
 
       if (stride_visit_get_override (visit, what) != NULL)
         {
-          /* TRANSLATORS: %s is phase, presentation or triage */
-          message = g_strdup_printf (_("the %s is overridden twice"), what);
+          /* TRANSLATORS: a visit id; phase, presentation or triage */
+          message = g_strdup_printf (_("visit “%s”: the %s is overridden twice"), visit->id, what);
           invalid (error, reader, o, message);
           return FALSE;
         }
 
-      if (!check_override_value (what, value))
+      /* The engine's rules for overrides (values, reasons), in its words;
+       * lowering the triage is checked against the findings in check_overrides(). */
+      override = stride_override_new (what, value, reason);
+      if (!stride_override_check (override, NULL, &override_error))
         {
-          const char *allowed = g_str_equal (what, "phase") ? "1, 2, 3"
-                                : g_str_equal (what, "presentation")
-                                ? "PR-PFP, PR-ITBS, PR-PT, PR-APOPHYSITIS"
-                                : "none, routine, urgent, emergency";
-
-          /* TRANSLATORS: override of phase/presentation/triage, the bad value, the allowed ones */
-          message = g_strdup_printf (_("override of the %s: “%s” is not one of %s"),
-                                     what, value, allowed);
+          /* TRANSLATORS: a visit id, then why the override is refused */
+          message = g_strdup_printf (_("visit “%s”: %s"), visit->id, override_error->message);
           invalid (error, reader, o, message);
+          stride_override_free (override);
           return FALSE;
         }
 
-      g_ptr_array_add (visit->overrides, stride_override_new (what, value, reason));
+      g_ptr_array_add (visit->overrides, override);
     }
 
   return TRUE;
@@ -485,6 +468,72 @@ read_visit (Reader        *reader,
   return TRUE;
 }
 
+/* The element an engine error points at: an override or an answer of @visit. */
+static xmlNode *
+locate (xmlNode                    *visit,
+        const StrideEngineLocation *location)
+{
+  const char *container = location->what != NULL ? "overrides" : "answers";
+  const char *element = location->what != NULL ? "override" : "answer";
+  const char *attribute = location->what != NULL ? "what" : "item";
+  const char *wanted = location->what != NULL ? location->what : location->item;
+
+  for (xmlNode *node = stride_xml_first_child (stride_xml_first_child (visit, container),
+                                               element);
+       node != NULL && wanted != NULL;
+       node = stride_xml_next_element (node->next, element))
+    {
+      g_autofree char *value = stride_xml_get_prop (node, attribute);
+
+      if (g_strcmp0 (value, wanted) == 0)
+        return node;
+    }
+
+  return visit;
+}
+
+/* Whether an override lowers the triage depends on what the engine finds for
+ * that visit with its history: each visit with overrides is judged as the
+ * engine would judge it (the visits up to it), and a refusal is reported at
+ * the override. */
+static gboolean
+check_overrides (Reader            *reader,
+                 StrideAssessment  *assessment,
+                 xmlNode          **visit_nodes,
+                 GError           **error)
+{
+  for (guint i = 0; i < assessment->visits->len; i++)
+    {
+      StrideVisit *visit = g_ptr_array_index (assessment->visits, i);
+      g_autoptr(GPtrArray) history = NULL;
+      g_autoptr(StrideFindings) findings = NULL;
+      g_autoptr(GError) engine_error = NULL;
+      StrideEngineLocation location = { 0 };
+      StrideAssessment view;
+
+      if (visit->overrides->len == 0)
+        continue;
+
+      history = g_ptr_array_new ();
+      for (guint j = 0; j <= i; j++)
+        g_ptr_array_add (history, g_ptr_array_index (assessment->visits, j));
+      view.patient = assessment->patient;
+      view.visits = history;
+
+      findings = stride_engine_evaluate_located (reader->protocol, &view, &location,
+                                                 &engine_error);
+      if (findings == NULL)
+        {
+          invalid (error, reader, locate (visit_nodes[location.visit_index], &location),
+                   engine_error->message);
+          stride_engine_location_clear (&location);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static StrideAssessment *
 read_document (Reader  *reader,
                xmlDoc  *doc,
@@ -495,6 +544,7 @@ read_document (Reader  *reader,
   g_autofree char *version = NULL;
   xmlNode *root;
   const StrideVisit *previous = NULL;
+  g_autoptr(GPtrArray) visit_nodes = g_ptr_array_new ();
 
   if (!stride_xml_check_root (doc, reader->name, STRIDE_DOCUMENT_NAMESPACE, "assessment", error))
     return NULL;
@@ -534,6 +584,7 @@ read_document (Reader  *reader,
       if (!read_visit (reader, v, &visit, error))
         return NULL;
       g_ptr_array_add (assessment->visits, visit);
+      g_ptr_array_add (visit_nodes, v);
 
       if (g_hash_table_lookup_extended (visit_ids, visit->id, NULL, &first_line))
         {
@@ -563,6 +614,9 @@ read_document (Reader  *reader,
         }
       previous = visit;
     }
+
+  if (!check_overrides (reader, assessment, (xmlNode **) visit_nodes->pdata, error))
+    return NULL;
 
   return g_steal_pointer (&assessment);
 }
@@ -796,7 +850,8 @@ write_plan (xmlNode    *parent,
       set_int_prop (e, "reps", item->reps);
       set_int_prop (e, "seconds", item->seconds);
       set_bool_prop (e, "each-side", item->each_side);
-      set_prop (e, "frequency", item->frequency != NULL ? item->frequency : "daily");
+      if (item->frequency != NULL)
+        set_prop (e, "frequency", item->frequency);
       add_text (e, "note", item->note);
       write_reasons (e, item->reasons);
     }
@@ -945,7 +1000,9 @@ stride_document_to_string (StrideAssessment  *assessment,
  * @error: return location for an error
  *
  * Writes the document atomically (a complete old file or a complete new
- * one, never half of each) with mode 0600.
+ * one, never half of each) with mode 0600, after checking that it reads
+ * back (with the built-in protocol): an assessment holding an id or a
+ * value the format does not allow is refused and nothing is written.
  *
  * Returns: %TRUE on success
  */
@@ -955,6 +1012,9 @@ stride_document_write_file (StrideAssessment  *assessment,
                             GError           **error)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(StrideAssessment) check = NULL;
+  g_autoptr(GError) check_error = NULL;
 
   g_return_val_if_fail (assessment != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -963,6 +1023,18 @@ stride_document_write_file (StrideAssessment  *assessment,
   text = stride_document_to_string (assessment, error);
   if (text == NULL)
     return FALSE;
+
+  /* Never write a file Stride would refuse to read back (an id or a value
+   * the format does not allow): say so now, while the data is still here. */
+  bytes = g_bytes_new_static (text, strlen (text));
+  check = stride_document_read_bytes (path, bytes, NULL, &check_error);
+  if (check == NULL)
+    {
+      g_set_error (error, STRIDE_XML_ERROR, STRIDE_XML_ERROR_INVALID,
+                   /* TRANSLATORS: %s is the reason, "FILE:LINE: message" */
+                   _("not written, it would not read back: %s"), check_error->message);
+      return FALSE;
+    }
 
   return g_file_set_contents_full (path, text, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,

@@ -141,6 +141,7 @@ stride_findings_new (void)
   findings->presentation.features = new_reasons ();
   findings->phase_reasons = new_reasons ();
   findings->followup_reasons = new_reasons ();
+  findings->done_reasons = new_reasons ();
   return findings;
 }
 
@@ -161,6 +162,13 @@ stride_findings_free (StrideFindings *findings)
   g_ptr_array_unref (findings->presentation.features);
   g_ptr_array_unref (findings->phase_reasons);
   g_ptr_array_unref (findings->followup_reasons);
+  g_ptr_array_unref (findings->done_reasons);
+  g_clear_object (&findings->answers);
+  g_free (findings->triage_override_reason);
+  g_free (findings->phase_override_reason);
+  g_free (findings->computed_presentation_primary);
+  g_free (findings->computed_presentation_secondary);
+  g_free (findings->presentation_override_reason);
   g_free (findings);
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "stride-answers.h"
 #include "stride-types.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,10 @@ typedef struct
   double     lsi;              /* percent, involved ÷ uninvolved × 100 */
   char      *reference;        /* the reference value, for people */
   GPtrArray *reasons;          /* StrideReason */
+  /* Added by the engine work. */
+  gboolean   has_norm;         /* MT-CALF: the age and sex norm applies */
+  double     norm;             /* reps */
+  gboolean   extrapolated;     /* MT-CALF norm outside the ages measured (under 20, 60+) */
 } StrideTestResult;
 
 /* One criterion of MT-RTR (rules §3), or rtr.irritability / rtr.red-flags. */
@@ -100,6 +105,31 @@ typedef struct
   GPtrArray          *followup_reasons;
   gboolean            dose_step_down;  /* PH-FU rule 4: hold, dose down one step */
   gboolean            phase_done;      /* PH-DONE: maintenance plan */
+
+  /* Added by the engine work. The plain fields above (triage, phase,
+   * presentation) hold the EFFECTIVE values, after the clinician's overrides;
+   * the computed ones are kept here so that both can be shown. */
+  gboolean            no_running;      /* a red flag's `no running`: holds through any override */
+  gboolean            call_ambulance;  /* RF-PE: "emergency: call an ambulance" */
+  StrideTriage        computed_triage;
+  gboolean            triage_overridden;
+  char               *triage_override_reason;
+  StridePhase         computed_phase;
+  gboolean            phase_overridden;
+  char               *phase_override_reason;
+  StridePresentationKind computed_presentation_kind;
+  char               *computed_presentation_primary;    /* (nullable) */
+  char               *computed_presentation_secondary;  /* (nullable) */
+  gboolean            presentation_overridden;
+  char               *presentation_override_reason;
+  StridePhase         previous_phase;  /* P, the previous visit's effective phase (follow-up) */
+  gboolean            worst_pain_change_known;
+  double              worst_pain_change;   /* now − previous visit; marked when |Δ| ≥ 2 */
+  int                 monitor_broken_sessions;  /* since the last visit (follow-up) */
+  GPtrArray          *done_reasons;    /* StrideReason: PH-DONE, met or not */
+  StrideAnswers      *answers;         /* (nullable) the answers judged: the visit's own, with
+                                          history items a follow-up left out carried from
+                                          earlier visits (docs/engine.md) */
 } StrideFindings;
 
 StrideFindings         *stride_findings_new          (void);

@@ -1,4 +1,4 @@
-/* stride-library.h: the exercise library (data/exercises/*.xml)
+/* stride-library.h: the exercise library (data/exercises/, one file per group)
  *
  * CONTRACT (implemented by the library work): entries carry every field of
  * rules §6 and their illustration as data (stride-figure.h).
@@ -33,6 +33,13 @@ typedef struct
   char         **steps;         /* translated, 2–4 short steps for the patient */
   char          *caution;       /* translated */
   StrideFigure  *figure;        /* the illustration */
+  /* Added by the library work: */
+  char          *load;          /* the kind of loading the planner reads: "isometric",
+                                   "range", "strength", "heavy-slow", "decline",
+                                   "plyometric", "drill", "cross-training", "running",
+                                   "stretch" */
+  char          *file;          /* the file it came from, for messages */
+  guint          line;          /* its line there */
 } StrideExercise;
 
 #define STRIDE_TYPE_LIBRARY (stride_library_get_type ())
@@ -45,5 +52,22 @@ StrideLibrary        *stride_library_new_from_file (const char     *path,
 const StrideExercise *stride_library_lookup        (StrideLibrary  *self,
                                                     const char     *exercise_id);
 GPtrArray            *stride_library_get_exercises (StrideLibrary  *self);
+
+/* Added by the library work. */
+#define STRIDE_LIBRARY_NS "https://stride.github.io/ns/library/1"
+#define STRIDE_LIBRARY_SCHEMA_RESOURCE "/io/github/stride/Stride/data/schemas/library.rng"
+
+StrideLibrary        *stride_library_get_default    (GError       **error);
+StrideLibrary        *stride_library_new_from_bytes (const char    *display_name,
+                                                     GBytes        *bytes,
+                                                     GError       **error);
+StrideLibrary        *stride_library_new_from_files (const char * const *paths,
+                                                     GError       **error);
+gboolean              stride_exercise_in_phase     (const StrideExercise *exercise,
+                                                    int             phase);
+gboolean              stride_exercise_has_pattern  (const StrideExercise *exercise,
+                                                    const char     *pattern);
+gboolean              stride_exercise_has_target   (const StrideExercise *exercise,
+                                                    const char     *target);
 
 G_END_DECLS

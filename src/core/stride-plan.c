@@ -171,7 +171,11 @@ stride_plan_copy (const StridePlan *plan)
   for (guint i = 0; i < plan->items->len; i++)
     g_ptr_array_add (copy->items, stride_plan_item_copy (g_ptr_array_index (plan->items, i)));
 
+  /* The struct copy below takes the scalars; the new plan's own strings and
+   * arrays are released first, then replaced by deep copies. */
   g_free (copy->running.rule_id);
+  g_ptr_array_unref (copy->running.advice);
+  g_ptr_array_unref (copy->running.reasons);
   copy->running = plan->running;
   copy->running.rule_id = g_strdup (plan->running.rule_id);
   copy->running.detail = g_strdup (plan->running.detail);

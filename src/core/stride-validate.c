@@ -10,6 +10,7 @@
 
 #include "stride-document.h"
 #include "stride-i18n.h"
+#include "stride-library.h"
 #include "stride-protocol.h"
 #include "stride-validate.h"
 #include "stride-xml.h"
@@ -43,6 +44,8 @@ kind_of_root (const char *name)
     return STRIDE_FILE_KIND_PROTOCOL;
   if (g_str_equal (name, "assessment"))
     return STRIDE_FILE_KIND_ASSESSMENT;
+  if (g_str_equal (name, "library"))
+    return STRIDE_FILE_KIND_LIBRARY;
   return STRIDE_FILE_KIND_UNKNOWN;
 }
 
@@ -67,6 +70,12 @@ check_kind (const char      *path,
         return assessment != NULL;
       }
     case STRIDE_FILE_KIND_LIBRARY:
+      {
+        /* Links to exercises of the shipped library's other files resolve. */
+        g_autoptr(StrideLibrary) library = stride_library_new_from_file (path, error);
+
+        return library != NULL;
+      }
     case STRIDE_FILE_KIND_UNKNOWN:
     default:
       g_assert_not_reached ();
@@ -109,8 +118,8 @@ stride_validate_file (const char      *path,
       stride_xml_set_error (error, STRIDE_XML_ERROR_ROOT, path, root,
                             /* TRANSLATORS: %s is an XML element name */
                             _("the root element <%s> is not that of a Stride protocol "
-                              "(<protocol>), exercise library or assessment document "
-                              "(<assessment>)"),
+                              "(<protocol>), exercise library (<library>) or assessment "
+                              "document (<assessment>)"),
                             (const char *) root->name);
       xmlFreeDoc (doc);
       return FALSE;

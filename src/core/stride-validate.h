@@ -12,7 +12,7 @@ typedef enum
 {
   STRIDE_FILE_KIND_UNKNOWN,
   STRIDE_FILE_KIND_PROTOCOL,      /* <protocol>: data/protocol/protocol.xml */
-  STRIDE_FILE_KIND_LIBRARY,       /* an exercise library */
+  STRIDE_FILE_KIND_LIBRARY,       /* <library>: a file of data/exercises/ */
   STRIDE_FILE_KIND_ASSESSMENT,    /* <assessment>: docs/assessment-format.md */
 } StrideFileKind;
 

@@ -73,6 +73,7 @@ StrideVisit      *stride_assessment_get_current  (StrideAssessment *assessment);
 StrideVisit      *stride_assessment_get_previous (StrideAssessment *assessment);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StridePatient, stride_patient_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrideOverride, stride_override_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrideVisit, stride_visit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrideAssessment, stride_assessment_free)
 

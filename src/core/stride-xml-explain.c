@@ -208,6 +208,7 @@ check_value (xmlDoc      *rng,
              xmlNode     *pattern,
              const char  *value,
              char       **expected,
+             char       **bad_part,
              int          depth)
 {
   *expected = NULL;
@@ -220,7 +221,8 @@ check_value (xmlDoc      *rng,
       xmlNode *define = find_define (rng, name);
 
       return define != NULL
-             ? check_value (rng, stride_xml_first_child (define, NULL), value, expected, depth + 1)
+             ? check_value (rng, stride_xml_first_child (define, NULL), value, expected, bad_part,
+                            depth + 1)
              : CHECK_OK;
     }
 
@@ -269,6 +271,39 @@ check_value (xmlDoc      *rng,
       append_values (holder, list);
       *expected = g_string_free (list, FALSE);
       return CHECK_NOT_ONE_OF;
+    }
+
+  if (is_rng (pattern, "list"))
+    {
+      /* Whitespace-separated tokens, each matching the repeated pattern. */
+      xmlNode *repeat = stride_xml_first_child (pattern, NULL);
+      xmlNode *item = is_rng (repeat, "oneOrMore") || is_rng (repeat, "zeroOrMore")
+                      ? stride_xml_first_child (repeat, NULL) : NULL;
+      g_auto(GStrv) tokens = NULL;
+      guint count = 0;
+
+      if (item == NULL || stride_xml_next_element (item->next, NULL) != NULL)
+        return CHECK_OK;
+
+      tokens = g_strsplit_set (value, " \t\r\n", -1);
+      for (guint i = 0; tokens[i] != NULL; i++)
+        {
+          CheckResult result;
+
+          if (*tokens[i] == '\0')
+            continue;
+          count++;
+          result = check_value (rng, item, tokens[i], expected, bad_part, depth + 1);
+          if (result != CHECK_OK)
+            {
+              *bad_part = g_strdup (tokens[i]);
+              return result;
+            }
+        }
+
+      if (count == 0 && is_rng (repeat, "oneOrMore"))
+        return CHECK_FORM;
+      return CHECK_OK;
     }
 
   if (is_rng (pattern, "data"))
@@ -359,6 +394,7 @@ explain_attributes (xmlDoc    *rng,
       const Spec *spec = g_ptr_array_index (attributes, i);
       g_autofree char *value = stride_xml_get_prop (node, spec->name);
       g_autofree char *expected = NULL;
+      g_autofree char *bad_part = NULL;
       g_autofree char *what = NULL;
       CheckResult result;
 
@@ -371,13 +407,13 @@ explain_attributes (xmlDoc    *rng,
                                   (const char *) node->name, spec->name);
         }
 
-      result = check_value (rng, spec->value, value, &expected, 0);
+      result = check_value (rng, spec->value, value, &expected, &bad_part, 0);
       if (result == CHECK_OK)
         continue;
 
       /* TRANSLATORS: an XML attribute and its element */
       what = g_strdup_printf (_("attribute “%s” of <%s>"), spec->name, (const char *) node->name);
-      return describe_bad_value (what, value, result, expected);
+      return describe_bad_value (what, bad_part != NULL ? bad_part : value, result, expected);
     }
 
   return NULL;
@@ -407,7 +443,7 @@ explain_text (xmlDoc  *rng,
 {
   g_autofree char *text = stride_xml_get_text (node);
   g_autofree char *expected = NULL;
-  g_autofree char *what = NULL;
+  g_autofree char *bad_part = NULL;
   xmlNode *pattern = stride_xml_first_child (def, NULL);
   CheckResult result;
 
@@ -416,12 +452,19 @@ explain_text (xmlDoc  *rng,
       || is_rng (pattern, "attribute") || is_rng (pattern, "element"))
     return NULL;
 
-  result = check_value (rng, pattern, text, &expected, 0);
+  result = check_value (rng, pattern, text, &expected, &bad_part, 0);
   if (result == CHECK_OK)
     return NULL;
 
-  what = g_strdup_printf ("<%s>", (const char *) node->name);
-  return describe_bad_value (what, text, result, expected);
+  /* Element text may be a patient's (a birth date): it is not repeated. */
+  if (result == CHECK_NOT_ONE_OF)
+    /* TRANSLATORS: an XML element and the values it may hold */
+    return g_strdup_printf (_("<%s> must be one of %s"), (const char *) node->name, expected);
+  if (expected != NULL)
+    /* TRANSLATORS: an XML element and an example of a good value */
+    return g_strdup_printf (_("<%s> is not in the expected form (for example “%s”)"),
+                            (const char *) node->name, expected);
+  return g_strdup_printf (_("<%s> is not in the expected form"), (const char *) node->name);
 }
 
 /**
@@ -474,12 +517,12 @@ stride_xml_explain (xmlDoc     *rng,
 
   collect (rng, def, FALSE, attributes, elements, 0);
 
-  if (strstr (libxml_message, "attribute") != NULL)
-    message = explain_attributes (rng, node, attributes);
+  /* libxml2's words do not always say which part is wrong ("failed to compare
+   * type string"): the attributes are checked first, then the content. */
+  message = explain_attributes (rng, node, attributes);
   if (message == NULL && strstr (libxml_message, "got nothing") != NULL)
     message = explain_missing_child (node, elements);
-  if (message == NULL && (strstr (libxml_message, "validating value") != NULL
-                          || strstr (libxml_message, "validate content") != NULL))
+  if (message == NULL)
     message = explain_text (rng, node, def);
   if (message == NULL && g_str_has_prefix (libxml_message, "Element ")
       && strstr (libxml_message, "has extra content: text") != NULL)
@@ -487,4 +530,58 @@ stride_xml_explain (xmlDoc     *rng,
     message = g_strdup_printf (_("<%s> must not contain text"), (const char *) node->name);
 
   return message;
+}
+
+static char *
+explain_tree (xmlDoc   *rng,
+              xmlNode  *node,
+              xmlNode **out_node)
+{
+  for (; node != NULL; node = stride_xml_next_element (node->next, NULL))
+    {
+      g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_free);
+      g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_free);
+      xmlNode *def = find_definition (rng, node);
+      char *message = NULL;
+
+      if (def != NULL)
+        {
+          collect (rng, def, FALSE, attributes, elements, 0);
+          message = explain_attributes (rng, node, attributes);
+          if (message == NULL)
+            message = explain_missing_child (node, elements);
+          if (message == NULL)
+            message = explain_text (rng, node, def);
+        }
+
+      if (message == NULL)
+        message = explain_tree (rng, stride_xml_first_child (node, NULL), out_node);
+      else
+        *out_node = node;
+
+      if (message != NULL)
+        return message;
+    }
+
+  return NULL;
+}
+
+/**
+ * stride_xml_explain_document:
+ * @rng: the schema, parsed
+ * @doc: a document the schema refused without saying where
+ * @out_node: (out): the element at fault
+ *
+ * Looks for the first element, in document order, that breaks its
+ * definition in a way stride_xml_explain() can say.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL
+ */
+char *
+stride_xml_explain_document (xmlDoc   *rng,
+                             xmlDoc   *doc,
+                             xmlNode **out_node)
+{
+  *out_node = NULL;
+  return explain_tree (rng, xmlDocGetRootElement (doc), out_node);
 }

@@ -14,4 +14,8 @@ char *stride_xml_explain (xmlDoc     *rng,
                           xmlNode    *node,
                           const char *libxml_message);
 
+char *stride_xml_explain_document (xmlDoc   *rng,
+                                   xmlDoc   *doc,
+                                   xmlNode **out_node);
+
 G_END_DECLS

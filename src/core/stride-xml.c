@@ -40,7 +40,7 @@ G_DEFINE_QUARK (stride-xml-error-quark, stride_xml_error)
 
 /* What libxml2 may do for us: nothing that reaches outside the document. */
 #define STRIDE_XML_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES \
-                                  | XML_PARSE_NOXINCNODE)
+                                  | XML_PARSE_NOXINCNODE | XML_PARSE_IGNORE_ENC)
 
 typedef struct
 {
@@ -232,11 +232,13 @@ on_start_element (void           *ctx,
           g_autofree char *message = NULL;
 
           /* TRANSLATORS: an XML attribute, its element, its size and the limit */
+          /* %llu, not G_GSIZE_FORMAT: xgettext cuts a msgid at a macro */
           message = g_strdup_printf (_("attribute “%s” of <%s> is too long "
-                                       "(%" G_GSIZE_FORMAT " bytes, at most %d)"),
+                                       "(%llu bytes, at most %d)"),
                                      (const char *) attributes[i * 5],
                                      (const char *) localname,
-                                     length, STRIDE_XML_MAX_ATTRIBUTE_SIZE);
+                                     (unsigned long long) length,
+                                     STRIDE_XML_MAX_ATTRIBUTE_SIZE);
           state_fail (state, STRIDE_XML_ERROR_INVALID, xmlSAX2GetLineNumber (ctx), message);
           xmlStopParser (ctxt);
           return;
@@ -297,6 +299,71 @@ check_text (const char  *display_name,
   return TRUE;
 }
 
+/* The bytes are known to be UTF-8 by now, and libxml2 is told to ignore the
+ * declaration (its converters report through the global handler). A file
+ * that declares another encoding is refused: it was not written for us. */
+static gboolean
+check_encoding_declaration (const char  *display_name,
+                            const char  *data,
+                            gsize        size,
+                            GError     **error)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *message = NULL;
+  const char *end;
+  const char *p;
+  const char *value;
+  gsize value_length;
+  char quote;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
+
+  if (size < 5 || memcmp (data, "<?xml", 5) != 0)
+    return TRUE;
+
+  head = g_strndup (data, MIN (size, 256));
+  end = strstr (head, "?>");
+  if (end == NULL)
+    return TRUE;   /* libxml2 reports the broken declaration */
+
+  p = strstr (head, "encoding");
+  if (p == NULL || p > end)
+    return TRUE;
+
+  p += strlen ("encoding");
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  if (*p != '=')
+    return TRUE;
+  p++;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  quote = *p;
+  if (quote != '"' && quote != '\'')
+    return TRUE;
+  value = p + 1;
+  value_length = strcspn (value, quote == '"' ? "\"" : "'");
+  if (value + value_length > end)
+    return TRUE;
+
+  if ((value_length == 5 && g_ascii_strncasecmp (value, "UTF-8", 5) == 0)
+      || (value_length == 4 && g_ascii_strncasecmp (value, "UTF8", 4) == 0))
+    return TRUE;
+
+  {
+    g_autofree char *name = g_strndup (value, MIN (value_length, 40));
+
+    message = g_strdup_printf (_("the file declares the encoding “%s”; "
+                                 "Stride reads UTF-8 only"), name);
+  }
+  set_error_at_line (error, STRIDE_XML_ERROR_MALFORMED, display_name, 1, message);
+  return FALSE;
+}
+
 static gsize
 effective_max (gsize max_size)
 {
@@ -316,9 +383,8 @@ set_too_large (GError     **error,
   g_autofree char *message = NULL;
 
   /* TRANSLATORS: the two numbers are sizes in bytes */
-  message = g_strdup_printf (_("the file is too large (%" G_GUINT64_FORMAT " bytes, "
-                               "at most %" G_GSIZE_FORMAT ")"),
-                             size, max_size);
+  message = g_strdup_printf (_("the file is too large (%llu bytes, at most %llu)"),
+                             (unsigned long long) size, (unsigned long long) max_size);
   set_error_at_line (error, STRIDE_XML_ERROR_TOO_LARGE, display_name, 0, message);
 }
 
@@ -367,7 +433,8 @@ stride_xml_read_bytes (const char  *display_name,
       return NULL;
     }
 
-  if (!check_text (display_name, data, size, error))
+  if (!check_text (display_name, data, size, error)
+      || !check_encoding_declaration (display_name, data, size, error))
     return NULL;
 
   ctxt = xmlCreateMemoryParserCtxt (data, (int) size);
@@ -414,17 +481,6 @@ stride_xml_read_bytes (const char  *display_name,
     set_error_at_line (&state.error, STRIDE_XML_ERROR_DTD, display_name, 0,
                        _("a DOCTYPE declaration is not allowed "
                          "(Stride reads no DTDs and no entity declarations)"));
-
-  if (state.error == NULL && doc->encoding != NULL
-      && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("the file declares the encoding “%s”; "
-                                   "Stride reads UTF-8 only"),
-                                 (const char *) doc->encoding);
-      set_error_at_line (&state.error, STRIDE_XML_ERROR_MALFORMED, display_name, 1, message);
-    }
 
   xmlFreeParserCtxt (ctxt);
 
@@ -793,6 +849,15 @@ stride_xml_validate (xmlDoc      *doc,
 
       if (first.node != NULL && first.message != NULL && cached->rng != NULL)
         message = stride_xml_explain (cached->rng, first.node, first.message);
+      else if (cached->rng != NULL)
+        {
+          /* libxml2 did not say where: look for the first element at fault. */
+          xmlNode *node = NULL;
+
+          message = stride_xml_explain_document (cached->rng, doc, &node);
+          if (message != NULL)
+            first.line = stride_xml_get_line (node);
+        }
       if (message == NULL)
         /* TRANSLATORS: %s is libxml2's description of the problem, in English */
         message = g_strdup_printf (_("does not match the schema: %s"),

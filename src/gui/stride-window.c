@@ -1,30 +1,782 @@
 /* stride-window.c: the main window: patient list, patient, visit steps
  *
+ * The window owns the store. It saves the visit being entered as a draft
+ * within a second of each change (debounced), and remembers in a small
+ * session file (no patient data: a visit id and a step name) which visit
+ * was open, so after a crash or a kill the draft reopens where the
+ * clinician was.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "stride-document.h"
+#include "stride-gui-data.h"
+#include "stride-patient-dialog.h"
+#include "stride-patient-item.h"
+#include "stride-patient-list-model.h"
+#include "stride-patient-page.h"
+#include "stride-sample.h"
+#include "stride-visit-view.h"
 #include "stride-window.h"
+
+/* A change is on disk within a second: saved after this much quiet. */
+#define DRAFT_SAVE_DELAY_MS 400
 
 struct _StrideWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow    parent_instance;
 
-  AdwLeaflet           *leaflet;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *content_stack;
+  StrideStore            *store;
+  StridePatientListModel *patients;
+  gint64                  visit_patient_id;
+  guint                   save_timeout;
+  char                   *last_error;
+
+  AdwToastOverlay        *toast_overlay;
+  AdwLeaflet             *leaflet;
+  GtkSearchEntry         *search_entry;
+  GtkStack               *patients_stack;
+  GtkLabel               *list_heading;
+  GtkListView            *patient_list;
+  AdwStatusPage          *patients_empty;
+  GtkStack               *content_stack;
+  AdwWindowTitle         *content_title;
+  AdwStatusPage          *welcome_page;
+  StridePatientPage      *patient_page;
+  GtkStack               *main_stack;
+  StrideVisitView        *visit_view;
 };
 
 G_DEFINE_FINAL_TYPE (StrideWindow, stride_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void open_store (StrideWindow *self);
+
 StrideWindow *
 stride_window_new (StrideApplication *application)
 {
+  StrideWindow *self;
+
   g_return_val_if_fail (STRIDE_IS_APPLICATION (application), NULL);
 
-  return g_object_new (STRIDE_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (STRIDE_TYPE_WINDOW, "application", application, NULL);
+  open_store (self);
+  return self;
+}
+
+static void
+show_error (StrideWindow *self,
+            const char   *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* --- Session: which draft was open, and at which step ------------------ */
+
+static char *
+session_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), APPLICATION_ID, "session.ini", NULL);
+}
+
+static void
+session_write (StrideWindow *self,
+               gint64        visit_id,
+               const char   *step)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = session_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL);
+  if (visit_id > 0)
+    {
+      g_key_file_set_string (keyfile, "session", "database", stride_store_get_path (self->store));
+      g_key_file_set_int64 (keyfile, "session", "open-visit", visit_id);
+      g_key_file_set_string (keyfile, "session", "step", step != NULL ? step : "");
+    }
+  else
+    g_key_file_remove_group (keyfile, "session", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_key_file_save_to_file (keyfile, path, &error))
+    g_warning ("Cannot remember the open visit: %s", error->message);
+}
+
+static gint64
+current_visit_id (StrideWindow *self)
+{
+  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+
+  return visit != NULL && visit->id != NULL ? g_ascii_strtoll (visit->id, NULL, 10) : 0;
+}
+
+/* --- Drafts --------------------------------------------------------------- */
+
+static StrideFindingsSummary *
+make_summary (StrideFindings *findings,
+              StrideAnswers  *answers)
+{
+  StrideFindingsSummary *summary = findings != NULL
+                                   ? stride_findings_summary_new_from_findings (findings)
+                                   : stride_findings_summary_new ();
+
+  summary->has_worst_pain = stride_answers_get_number (answers, "worst-pain", STRIDE_SIDE_NONE,
+                                                      &summary->worst_pain);
+  summary->has_run_pain = stride_answers_get_number (answers, "pain-during-running",
+                                                    STRIDE_SIDE_NONE, &summary->run_pain);
+  return summary;
+}
+
+static gboolean
+save_draft_now (StrideWindow *self)
+{
+  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+  g_autoptr(StrideFindingsSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *saved = NULL;
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  if (self->store == NULL || visit == NULL || visit->status == STRIDE_VISIT_FINAL)
+    return TRUE;
+
+  summary = make_summary (stride_visit_view_get_findings (self->visit_view), visit->answers);
+  if (!stride_store_save_draft (self->store, self->visit_patient_id, visit, summary, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The draft could not be saved: %s"),
+                                                  error->message);
+
+      stride_visit_view_set_saved_text (self->visit_view, message);
+      show_error (self, message);
+      return FALSE;
+    }
+
+  now = g_date_time_new_now_local ();
+  time = g_date_time_format (now, "%X");
+  /* TRANSLATORS: %s is a time of day */
+  saved = g_strdup_printf (_("Draft saved at %s"), time);
+  stride_visit_view_set_saved_text (self->visit_view, saved);
+  return TRUE;
+}
+
+static gboolean
+on_save_timeout (gpointer user_data)
+{
+  StrideWindow *self = user_data;
+
+  self->save_timeout = 0;
+  save_draft_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_visit_changed (StrideVisitView *view,
+                  StrideWindow    *self)
+{
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  self->save_timeout = g_timeout_add (DRAFT_SAVE_DELAY_MS, on_save_timeout, self);
+}
+
+static void
+on_visit_step_changed (StrideVisitView *view,
+                       StrideWindow    *self)
+{
+  gint64 id = current_visit_id (self);
+
+  if (id > 0 && stride_visit_view_get_visit (view)->status == STRIDE_VISIT_DRAFT)
+    session_write (self, id, stride_visit_view_get_step (view));
+}
+
+/* --- Patients ------------------------------------------------------------- */
+
+static void
+update_patients_state (StrideWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->patients));
+  const char *query = stride_patient_list_model_get_query (self->patients);
+
+  if (n == 0 && query[0] == '\0')
+    gtk_stack_set_visible_child_name (self->patients_stack, "empty");
+  else if (n == 0)
+    gtk_stack_set_visible_child_name (self->patients_stack, "no-results");
+  else
+    {
+      g_autofree char *heading = NULL;
+
+      if (query[0] == '\0')
+        heading = g_strdup (_("Recent patients"));
+      else
+        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u patient found",
+                                                "%u patients found", n), n);
+      gtk_label_set_text (self->list_heading, heading);
+      gtk_stack_set_visible_child_name (self->patients_stack, "list");
+    }
+}
+
+static void
+reload_patients (StrideWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stride_patient_list_model_reload (self->patients, &error))
+    show_error (self, error->message);
+  update_patients_state (self);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   StrideWindow   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stride_patient_list_model_set_query (self->patients,
+                                            gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    show_error (self, error->message);
+  update_patients_state (self);
+}
+
+/**
+ * stride_window_show_patient:
+ * @self: the window
+ * @patient_id: a patient
+ *
+ * Returns: %TRUE when the patient is shown
+ */
+gboolean
+stride_window_show_patient (StrideWindow *self,
+                            gint64        patient_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL
+      || !stride_patient_page_load (self->patient_page, self->store, patient_id, &error))
+    {
+      if (error != NULL)
+        show_error (self, error->message);
+      return FALSE;
+    }
+
+  adw_window_title_set_title (self->content_title,
+                              stride_patient_page_get_patient (self->patient_page)->name);
+  gtk_stack_set_visible_child_name (self->content_stack, "patient");
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  return TRUE;
+}
+
+static void
+on_patient_activated (GtkListView  *list,
+                      guint         position,
+                      StrideWindow *self)
+{
+  stride_window_show_patient (self, stride_patient_list_model_get_id (self->patients, position));
+}
+
+static void
+setup_patient_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_use_markup (GTK_LABEL (name), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_patient_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  StridePatientItem *patient = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (name);
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_text (GTK_LABEL (name), stride_patient_item_get_name (patient));
+  gtk_label_set_text (GTK_LABEL (details), stride_patient_item_get_details (patient));
+  accessible = g_strdup_printf ("%s, %s", stride_patient_item_get_name (patient),
+                                stride_patient_item_get_details (patient));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+static void
+on_new_patient_save (StridePatientDialog *dialog,
+                     StridePatient       *patient,
+                     StrideWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->store == NULL)
+    {
+      stride_patient_dialog_set_error (dialog, _("No patient database is open."));
+      return;
+    }
+
+  id = stride_store_create_patient (self->store, patient, &error);
+  if (id == 0)
+    {
+      stride_patient_dialog_set_error (dialog, error->message);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reload_patients (self);
+  stride_window_show_patient (self, id);
+}
+
+static void
+new_patient_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  StridePatientDialog *dialog = stride_patient_dialog_new (NULL);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_new_patient_save), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * stride_window_add_sample_patient:
+ * @self: the window
+ * @error: where to say why it failed
+ *
+ * Stores the sample patient with three final visits and shows it.
+ *
+ * Returns: the new patient's id, or 0
+ */
+gint64
+stride_window_add_sample_patient (StrideWindow  *self,
+                                  GError       **error)
+{
+  g_autoptr(StrideAssessment) sample = NULL;
+  g_autoptr(StrideAssessment) judged = stride_assessment_new ();
+  GDate date;
+  gint64 id;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), 0);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
+      return 0;
+    }
+
+  today (&date);
+  sample = stride_sample_assessment (&date);
+  id = stride_store_create_patient (self->store, sample->patient, error);
+  if (id == 0)
+    return 0;
+
+  stride_patient_free (judged->patient);
+  judged->patient = stride_patient_copy (sample->patient);
+  for (guint i = 0; i < sample->visits->len; i++)
+    {
+      StrideVisit *visit = g_ptr_array_index (sample->visits, i);
+      g_autoptr(StrideFindings) findings = NULL;
+      g_autoptr(StrideFindingsSummary) summary = NULL;
+
+      /* Each visit is judged with the visits before it, as at the time. */
+      g_ptr_array_add (judged->visits, stride_visit_copy (visit));
+      findings = stride_gui_evaluate (judged);
+      if (findings != NULL && visit->plan == NULL)
+        visit->plan = stride_gui_suggest_plan (judged, findings);
+      summary = make_summary (findings, visit->answers);
+      visit->status = STRIDE_VISIT_DRAFT;
+      if (!stride_store_finalise_visit (self->store, id, visit, summary, error))
+        return 0;
+      g_ptr_array_remove_index (judged->visits, judged->visits->len - 1);
+      g_ptr_array_add (judged->visits, stride_visit_copy (visit));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reload_patients (self);
+  stride_window_show_patient (self, id);
+  return id;
+}
+
+static void
+add_sample_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (stride_window_add_sample_patient (self, &error) == 0)
+    show_error (self, error->message);
+}
+
+/* --- Visits --------------------------------------------------------------- */
+
+/**
+ * stride_window_open_visit:
+ * @self: the window
+ * @visit_id: a stored visit
+ * @step: (nullable): the step to show
+ *
+ * Returns: %TRUE when the visit is shown
+ */
+gboolean
+stride_window_open_visit (StrideWindow *self,
+                          gint64        visit_id,
+                          const char   *step)
+{
+  g_autoptr(GError) error = NULL;
+  StrideAssessment *assessment;
+  StrideVisit *visit;
+  gint64 patient_id = 0;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  save_draft_now (self);
+  visit = stride_store_load_visit (self->store, visit_id, &patient_id, &error);
+  if (visit == NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  stride_visit_free (visit);
+
+  assessment = stride_store_load_assessment (self->store, visit_id, &error);
+  if (assessment == NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  /* Other drafts of the patient are not history. */
+  for (guint i = assessment->visits->len - 1; i > 0; i--)
+    if (((StrideVisit *) g_ptr_array_index (assessment->visits, i - 1))->status
+        == STRIDE_VISIT_DRAFT)
+      g_ptr_array_remove_index (assessment->visits, i - 1);
+
+  self->visit_patient_id = patient_id;
+  stride_visit_view_load (self->visit_view, assessment, step);
+  visit = stride_visit_view_get_visit (self->visit_view);
+  stride_visit_view_set_saved_text (self->visit_view,
+                                    visit->status == STRIDE_VISIT_FINAL
+                                    ? _("This visit is final: it is shown as it was finalised.")
+                                    : _("Every change is saved as a draft."));
+  gtk_stack_set_visible_child_name (self->main_stack, "visit");
+  if (visit->status == STRIDE_VISIT_DRAFT)
+    session_write (self, visit_id, stride_visit_view_get_step (self->visit_view));
+  return TRUE;
+}
+
+/**
+ * stride_window_new_visit:
+ * @self: the window
+ * @patient_id: the patient
+ * @kind: an initial assessment or a follow-up (prefilled from the last
+ *   final visit, whose answers are shown beside the inputs)
+ *
+ * Returns: the new draft's id, or 0
+ */
+gint64
+stride_window_new_visit (StrideWindow    *self,
+                         gint64           patient_id,
+                         StrideVisitKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideAssessment) record = NULL;
+  g_autoptr(StrideVisit) visit = stride_visit_new ();
+  StrideVisit *last = NULL;
+  StrideApplication *app;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), 0);
+
+  if (self->store == NULL)
+    return 0;
+
+  record = stride_store_load_patient_record (self->store, patient_id, &error);
+  if (record == NULL)
+    {
+      show_error (self, error->message);
+      return 0;
+    }
+  for (guint i = 0; i < record->visits->len; i++)
+    {
+      StrideVisit *v = g_ptr_array_index (record->visits, i);
+
+      if (v->status == STRIDE_VISIT_FINAL)
+        last = v;
+    }
+
+  today (&visit->date);
+  visit->kind = kind;
+  app = STRIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (app != NULL)
+    visit->clinician = g_settings_get_string (stride_application_get_settings (app),
+                                              "clinician-name");
+  if (kind == STRIDE_VISIT_FOLLOW_UP && last != NULL)
+    {
+      g_autoptr(GPtrArray) keys = stride_answers_list_keys (last->answers);
+      StrideProtocol *protocol = stride_gui_get_protocol ();
+
+      /* Prefilled from the last visit; "since the last visit" starts empty. */
+      for (guint i = 0; i < keys->len; i++)
+        {
+          g_autofree char *item_id = NULL;
+          StrideSide side;
+          const StrideItem *item;
+
+          if (!stride_answers_split_key (g_ptr_array_index (keys, i), &item_id, &side))
+            continue;
+          item = protocol != NULL ? stride_protocol_lookup (protocol, item_id) : NULL;
+          if (item != NULL && g_strcmp0 (item->section, "follow-up") == 0)
+            continue;
+          stride_answers_set (visit->answers, item_id, side,
+                              stride_answers_get (last->answers, item_id, side));
+        }
+    }
+
+  if (!stride_store_save_draft (self->store, patient_id, visit, NULL, &error))
+    {
+      show_error (self, error->message);
+      return 0;
+    }
+
+  stride_window_open_visit (self, g_ascii_strtoll (visit->id, NULL, 10), NULL);
+  return g_ascii_strtoll (visit->id, NULL, 10);
+}
+
+static void
+on_new_visit (StridePatientPage *page,
+              int                kind,
+              StrideWindow      *self)
+{
+  stride_window_new_visit (self, stride_patient_page_get_patient_id (page), kind);
+}
+
+static void
+on_open_visit (StridePatientPage *page,
+               gint64             visit_id,
+               StrideWindow      *self)
+{
+  stride_window_open_visit (self, visit_id, NULL);
+}
+
+static void
+on_patient_changed (StridePatientPage *page,
+                    StrideWindow      *self)
+{
+  reload_patients (self);
+  adw_window_title_set_title (self->content_title,
+                              stride_patient_page_get_patient (page)->name);
+}
+
+/**
+ * stride_window_export_record:
+ * @self: the window
+ * @patient_id: the patient
+ * @path: the file to write
+ * @error: where to say why it failed
+ *
+ * Writes the patient's whole record (every visit) as an assessment document.
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+stride_window_export_record (StrideWindow  *self,
+                             gint64         patient_id,
+                             const char    *path,
+                             GError       **error)
+{
+  g_autoptr(StrideAssessment) record = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
+      return FALSE;
+    }
+
+  record = stride_store_load_patient_record (self->store, patient_id, error);
+  return record != NULL && stride_document_write_file (record, path, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    StrideWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path == NULL
+          || !stride_window_export_record (self,
+                                           stride_patient_page_get_patient_id (self->patient_page),
+                                           path, &error))
+        show_error (self, error != NULL ? error->message : _("Choose a local file."));
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Record exported")));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_patient_export (StridePatientPage *page,
+                   StrideWindow      *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Record"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  /* File names carry the date, never the patient's name: they end up in
+   * mail attachments and recent-file lists. */
+  /* TRANSLATORS: default file name of an exported record; %s is a date */
+  name = g_strdup_printf (_("stride-record-%s.xml"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("Assessment documents"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_patient_deleted (StridePatientPage *page,
+                    StrideWindow      *self)
+{
+  reload_patients (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  adw_window_title_set_title (self->content_title, _("Stride"));
+  adw_leaflet_set_visible_child_name (self->leaflet, "patients");
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Patient deleted")));
+}
+
+static void
+on_visit_close (StrideVisitView *view,
+                StrideWindow    *self)
+{
+  save_draft_now (self);
+  session_write (self, 0, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  if (self->visit_patient_id > 0)
+    stride_window_show_patient (self, self->visit_patient_id);
+  reload_patients (self);
+}
+
+/**
+ * stride_window_finalise_visit:
+ * @self: the window
+ * @error: where to say why it failed
+ *
+ * Stores the open visit as final, as confirming "Finalise Visit" does.
+ *
+ * Returns: %TRUE when the visit is final
+ */
+gboolean
+stride_window_finalise_visit (StrideWindow  *self,
+                              GError       **error)
+{
+  StrideVisit *visit;
+  g_autoptr(StrideFindingsSummary) summary = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+
+  visit = stride_visit_view_get_visit (self->visit_view);
+  if (self->store == NULL || visit == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No visit is open."));
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  summary = make_summary (stride_visit_view_get_findings (self->visit_view), visit->answers);
+  if (!stride_store_finalise_visit (self->store, self->visit_patient_id, visit, summary, error))
+    return FALSE;
+
+  stride_visit_view_mark_final (self->visit_view);
+  stride_visit_view_set_saved_text (self->visit_view, _("This visit is final."));
+  return TRUE;
+}
+
+static void
+on_visit_finalise (StrideVisitView *view,
+                   StrideWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stride_window_finalise_visit (self, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The visit could not be finalised: %s"),
+                                                  error->message);
+
+      show_error (self, message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Visit finalised")));
+}
+
+static void
+on_visit_finalised (StrideVisitView *view,
+                    StrideWindow    *self)
+{
+  session_write (self, 0, NULL);
 }
 
 static void
@@ -34,6 +786,7 @@ stride_window_search_action (GtkWidget  *widget,
 {
   StrideWindow *self = STRIDE_WINDOW (widget);
 
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
   adw_leaflet_set_visible_child_name (self->leaflet, "patients");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -48,26 +801,273 @@ stride_window_show_patients_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child_name (self->leaflet, "patients");
 }
 
+/* After a crash or a kill, the draft that was open opens again, at its step. */
+static void
+restore_session (StrideWindow *self)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = session_path ();
+  g_autofree char *database = NULL;
+  g_autofree char *step = NULL;
+  g_autoptr(StrideVisit) visit = NULL;
+  gint64 visit_id;
+
+  if (self->store == NULL || !g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL))
+    return;
+
+  database = g_key_file_get_string (keyfile, "session", "database", NULL);
+  visit_id = g_key_file_get_int64 (keyfile, "session", "open-visit", NULL);
+  step = g_key_file_get_string (keyfile, "session", "step", NULL);
+  if (g_strcmp0 (database, stride_store_get_path (self->store)) != 0 || visit_id <= 0)
+    return;
+
+  visit = stride_store_load_visit (self->store, visit_id, NULL, NULL);
+  if (visit == NULL || visit->status != STRIDE_VISIT_DRAFT)
+    return;
+
+  if (stride_window_open_visit (self, visit_id, step))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("The visit in progress was reopened where "
+                                                  "you left it")));
+}
+
+/* STRIDE_SCREENSHOT_SCREEN opens a screen directly, for screenshots and for
+ * looking at a screen while working on it: "patient" (the sample patient,
+ * added when the list is empty) or "visit/STEP" (a follow-up of it). */
+static void
+open_screenshot_screen (StrideWindow *self)
+{
+  const char *screen = g_getenv ("STRIDE_SCREENSHOT_SCREEN");
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id;
+
+  if (screen == NULL || self->store == NULL)
+    return;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) == 0)
+    patient_id = stride_window_add_sample_patient (self, &error);
+  else
+    patient_id = stride_patient_list_model_get_id (self->patients, 0);
+  if (patient_id == 0)
+    return;
+
+  stride_window_show_patient (self, patient_id);
+  if (g_str_has_prefix (screen, "visit"))
+    {
+      gint64 visit_id = stride_window_new_visit (self, patient_id, STRIDE_VISIT_FOLLOW_UP);
+
+      if (visit_id > 0 && screen[5] == '/')
+        stride_visit_view_set_step (self->visit_view, screen + 6);
+    }
+}
+
+/* The application (and so the database path) is set after construction. */
+static void
+open_store (StrideWindow *self)
+{
+  GtkApplication *app;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    {
+      const char *path = stride_application_get_database_path (STRIDE_APPLICATION (app));
+
+      self->store = stride_store_open (path, STRIDE_STORE_OPEN_NONE, &error);
+      if (self->store == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("The patient database could not be "
+                                                        "opened: %s"), error->message);
+
+          adw_status_page_set_title (self->welcome_page, _("Patient Records Unavailable"));
+          adw_status_page_set_description (self->welcome_page, message);
+          adw_status_page_set_icon_name (self->welcome_page, "dialog-error-symbolic");
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sample", FALSE);
+        }
+    }
+
+  g_clear_object (&self->patients);
+  self->patients = stride_patient_list_model_new (self->store);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->patients)));
+  gtk_list_view_set_model (self->patient_list, GTK_SELECTION_MODEL (selection));
+  reload_patients (self);
+  restore_session (self);
+  open_screenshot_screen (self);
+}
+
+static gboolean
+stride_window_close_request (GtkWindow *window)
+{
+  StrideWindow *self = STRIDE_WINDOW (window);
+
+  /* Closing keeps the visit as a draft, and it opens again next time. */
+  save_draft_now (self);
+
+  return GTK_WINDOW_CLASS (stride_window_parent_class)->close_request (window);
+}
+
+static void
+stride_window_dispose (GObject *object)
+{
+  StrideWindow *self = STRIDE_WINDOW (object);
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_WINDOW);
+  g_clear_object (&self->patients);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (stride_window_parent_class)->dispose (object);
+}
+
+static void
+stride_window_finalize (GObject *object)
+{
+  StrideWindow *self = STRIDE_WINDOW (object);
+
+  g_free (self->last_error);
+
+  G_OBJECT_CLASS (stride_window_parent_class)->finalize (object);
+}
+
 static void
 stride_window_class_init (StrideWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = stride_window_dispose;
+  object_class->finalize = stride_window_finalize;
+  window_class->close_request = stride_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stride/Stride/stride-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, patients_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, list_heading);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, patient_list);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, patients_empty);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, patient_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, visit_view);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, stride_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-patients", NULL,
                                    stride_window_show_patients_action);
+  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.add-sample", NULL, add_sample_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-patient", NULL);
 }
 
 static void
 stride_window_init (StrideWindow *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Empty until open_store(): a window made without an application has no store. */
+  self->patients = stride_patient_list_model_new (NULL);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->patients)));
+  gtk_list_view_set_model (self->patient_list, GTK_SELECTION_MODEL (selection));
+  update_patients_state (self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_patient_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_patient_row), NULL);
+  gtk_list_view_set_factory (self->patient_list, factory);
+  g_object_unref (factory);
+
+  g_signal_connect (self->patient_list, "activate", G_CALLBACK (on_patient_activated), self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->patient_page, "new-visit", G_CALLBACK (on_new_visit), self);
+  g_signal_connect (self->patient_page, "open-visit", G_CALLBACK (on_open_visit), self);
+  g_signal_connect (self->patient_page, "changed", G_CALLBACK (on_patient_changed), self);
+  g_signal_connect (self->patient_page, "deleted", G_CALLBACK (on_patient_deleted), self);
+  g_signal_connect (self->patient_page, "export", G_CALLBACK (on_patient_export), self);
+  g_signal_connect (self->visit_view, "close", G_CALLBACK (on_visit_close), self);
+  g_signal_connect (self->visit_view, "changed", G_CALLBACK (on_visit_changed), self);
+  g_signal_connect (self->visit_view, "step-changed", G_CALLBACK (on_visit_step_changed), self);
+  g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
+  g_signal_connect (self->visit_view, "finalise", G_CALLBACK (on_visit_finalise), self);
+}
+
+/**
+ * stride_window_get_store:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): the open store
+ */
+StrideStore *
+stride_window_get_store (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+StrideVisitView *
+stride_window_get_visit_view (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  return self->visit_view;
+}
+
+StridePatientPage *
+stride_window_get_patient_page (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  return self->patient_page;
+}
+
+GListModel *
+stride_window_get_patients (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->patients);
+}
+
+/**
+ * stride_window_flush_draft:
+ * @self: the window
+ *
+ * Saves the open visit now instead of after the quiet delay.
+ *
+ * Returns: %TRUE when saved (or nothing to save)
+ */
+gboolean
+stride_window_flush_draft (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+
+  return save_draft_now (self);
+}
+
+gboolean
+stride_window_has_pending_save (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+
+  return self->save_timeout != 0;
+}
+
+const char *
+stride_window_get_last_error (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  return self->last_error;
 }

@@ -93,7 +93,8 @@ make_full_assessment (void)
   stride_answers_set (second->answers, "goals", STRIDE_SIDE_NONE, AWKWARD);
   g_ptr_array_add (second->overrides, stride_override_new ("phase", "2", "tolerates load well"));
   g_ptr_array_add (second->overrides, stride_override_new ("triage", "urgent", AWKWARD));
-  g_ptr_array_add (second->overrides, stride_override_new ("presentation", "PR-ITBS", ""));
+  g_ptr_array_add (second->overrides, stride_override_new ("presentation", "mixed PR-PFP PR-ITBS",
+                                                         "both patterns fit"));
 
   item = stride_plan_item_new ("wall-sit-60");
   item->sets = 5;
@@ -332,6 +333,42 @@ test_document_no_date (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A file Stride would refuse to read is not written, and an old file stays. */
+static void
+test_document_refuses_unreadable (void)
+{
+  g_autoptr(StrideAssessment) a = stride_assessment_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stride-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.xml", NULL);
+  g_autofree char *contents = NULL;
+  StrideVisit *visit = stride_visit_new ();
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  visit->id = g_strdup ("v1");
+  g_date_set_dmy (&visit->date, 1, G_DATE_JANUARY, 2027);
+  stride_answers_set (visit->answers, "worst-pain", STRIDE_SIDE_NONE, "12");
+  g_ptr_array_add (a->visits, visit);
+
+  g_assert_false (stride_document_write_file (a, path, &error));
+  g_assert_error (error, STRIDE_XML_ERROR, STRIDE_XML_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "not written, it would not read back: "));
+  g_assert_nonnull (strstr (error->message, "item “worst-pain”: “12” must be a whole number from 0 to 10"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_error (&error);
+
+  /* An id the format does not allow. */
+  stride_answers_set (visit->answers, "worst-pain", STRIDE_SIDE_NONE, "2");
+  g_free (visit->id);
+  visit->id = g_strdup ("visit one");
+  g_assert_false (stride_document_write_file (a, path, &error));
+  g_assert_nonnull (strstr (error->message, "attribute “id” of <visit>: “visit one”"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Control characters cannot be in XML 1.0: they become U+FFFD rather than
  * making a file that cannot be read back. */
 static void
@@ -400,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/document/round-trip-german", test_document_round_trip_german);
   g_test_add_func ("/document/minimal", test_document_minimal);
   g_test_add_func ("/document/no-date", test_document_no_date);
+  g_test_add_func ("/document/refuses-unreadable", test_document_refuses_unreadable);
   g_test_add_func ("/document/control-characters", test_document_control_characters);
   g_test_add_func ("/document/documented-example", test_document_documented_example);
 

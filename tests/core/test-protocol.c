@@ -83,6 +83,11 @@ test_protocol_engine_items (void)
     }
 
   g_assert_true (stride_protocol_lookup (protocol, "worst-pain")->required);
+  g_assert_true (stride_protocol_lookup (protocol, "involved-side")->carried);
+  g_assert_true (stride_protocol_lookup (protocol, "injury-date")->carried);
+  g_assert_false (stride_protocol_lookup (protocol, "running-now")->carried);
+  g_assert_false (stride_protocol_lookup (protocol, "longest-run-30d")->carried);
+  g_assert_false (stride_protocol_lookup (protocol, "worst-pain")->carried);
   g_assert_true (stride_item_reads_rule (stride_protocol_lookup (protocol, "worst-pain"),
                                          "LS-IRRITABILITY"));
   g_assert_cmpstr (stride_protocol_get_choice_label (protocol, "involved-side", "both"), ==,
@@ -93,7 +98,14 @@ static void
 test_protocol_check_value (void)
 {
   g_autoptr(StrideProtocol) protocol = load ();
-  const struct { const char *item; StrideSide side; const char *value; gboolean ok; int code; } cases[] = {
+  const struct
+  {
+    const char *item;
+    StrideSide  side;
+    const char *value;
+    gboolean    ok;
+    int         code;
+  } cases[] = {
     { "worst-pain", STRIDE_SIDE_NONE, "0", TRUE, 0 },
     { "worst-pain", STRIDE_SIDE_NONE, "10", TRUE, 0 },
     { "worst-pain", STRIDE_SIDE_NONE, "11", FALSE, STRIDE_PROTOCOL_ERROR_VALUE },

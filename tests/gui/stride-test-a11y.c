@@ -203,6 +203,26 @@ stride_test_iterate_main_loop (void)
     ;
 }
 
+static void
+point_user_dirs_at (const char *root)
+{
+  static const char *vars[][2] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, vars[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (vars[i][0], dir, TRUE);
+    }
+}
+
 /**
  * stride_test_isolate_user_dirs:
  *
@@ -217,22 +237,21 @@ stride_test_isolate_user_dirs (void)
 {
   g_autoptr(GError) error = NULL;
   char *root = g_dir_make_tmp ("stride-gui-test-XXXXXX", &error);
-  static const char *vars[][2] = {
-    { "HOME", "home" },
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" },
-    { "XDG_STATE_HOME", "state" },
-  };
 
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (root, vars[i][1], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (vars[i][0], dir, TRUE);
-    }
-
+  point_user_dirs_at (root);
   return root;
+}
+
+/**
+ * stride_test_reuse_user_dirs:
+ * @root: a directory made by stride_test_isolate_user_dirs()
+ *
+ * Points HOME and the XDG user directories at @root again, e.g. in a test
+ * subprocess that must find what its parent saved.
+ */
+void
+stride_test_reuse_user_dirs (const char *root)
+{
+  point_user_dirs_at (root);
 }

@@ -12,5 +12,6 @@ guint stride_test_assert_inputs_labelled (GtkWidget *root);
 void  stride_test_require_display        (void);
 void  stride_test_iterate_main_loop      (void);
 char *stride_test_isolate_user_dirs     (void);
+void  stride_test_reuse_user_dirs        (const char *root);
 
 G_END_DECLS

@@ -1,0 +1,161 @@
+/* stride-gui-documents.c: the report and the sheet of the visit on screen
+ *
+ * Gives the report the app's library, education texts and figure renderer,
+ * the clinic from the preferences, and the findings of every visit judged
+ * with the visits before it, as the report and the CLI do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "stride-figure-renderer.h"
+#include "stride-gui-data.h"
+#include "stride-gui-documents.h"
+#include "stride-report.h"
+
+static const StrideExercise *
+lookup_exercise (const char *exercise_id,
+                 gpointer    user_data)
+{
+  StrideLibrary *library = stride_gui_get_library ();
+
+  return library != NULL ? stride_library_lookup (library, exercise_id) : NULL;
+}
+
+static gboolean
+lookup_education (const char          *education_id,
+                  StrideEducationText *out,
+                  gpointer             user_data)
+{
+  StrideEducation *education = stride_gui_get_education ();
+  const StrideEducationPoint *point;
+
+  point = education != NULL ? stride_education_lookup (education, education_id) : NULL;
+  if (point == NULL)
+    return FALSE;
+
+  out->title = g_strdup (point->title);
+  out->text = point->texts != NULL ? g_strjoinv ("\n\n", point->texts) : g_strdup ("");
+  return TRUE;
+}
+
+static char **
+warning_signs (gpointer user_data)
+{
+  StrideEducation *education = stride_gui_get_education ();
+  GPtrArray *warnings = education != NULL ? stride_education_get_warnings (education) : NULL;
+  GPtrArray *texts = g_ptr_array_new ();
+
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      const StrideWarningSign *sign = g_ptr_array_index (warnings, i);
+
+      g_ptr_array_add (texts, g_strdup (sign->text));
+    }
+  g_ptr_array_add (texts, NULL);
+  return (char **) g_ptr_array_free (texts, FALSE);
+}
+
+static void
+draw_figure (cairo_t              *cr,
+             const StrideExercise *exercise,
+             double                x,
+             double                y,
+             double                width,
+             double                height,
+             gpointer              user_data)
+{
+  StrideFigureStyle style;
+
+  if (exercise == NULL || exercise->figure == NULL)
+    return;
+  stride_figure_style_init_default (&style);
+  stride_figure_draw (cr, exercise->figure, x, y, width, height, &style);
+}
+
+static const StrideDocumentSources sources = {
+  .lookup_exercise = lookup_exercise,
+  .lookup_education = lookup_education,
+  .warning_signs = warning_signs,
+  .draw_figure = draw_figure,
+  .user_data = NULL,
+};
+
+/**
+ * stride_gui_build_documents:
+ * @assessment: the patient and their visits; the last is printed
+ * @out_report: (out): the clinician report
+ * @out_sheet: (out): the home exercise sheet (or referral notice)
+ * @error: where to say why they could not be made
+ *
+ * Returns: %TRUE when both documents were laid out
+ */
+gboolean
+stride_gui_build_documents (StrideAssessment  *assessment,
+                            StrideDocument   **out_report,
+                            StrideDocument   **out_sheet,
+                            GError           **error)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *clinic_name = NULL;
+  g_autofree char *clinic_contact = NULL;
+  g_autofree char *clinician = NULL;
+  g_autofree char *paper = NULL;
+  StrideReportInput input = { 0 };
+  StrideVisit *current;
+
+  g_return_val_if_fail (assessment != NULL, FALSE);
+  g_return_val_if_fail (out_report != NULL && out_sheet != NULL, FALSE);
+
+  current = stride_assessment_get_current (assessment);
+  if (current == NULL || stride_gui_get_protocol () == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is no visit to print."));
+      return FALSE;
+    }
+
+  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) stride_findings_free);
+  for (guint i = 0; i < assessment->visits->len; i++)
+    {
+      /* The visits up to this one, borrowed: each judged as at its time. */
+      g_autoptr(GPtrArray) visits = g_ptr_array_new ();
+      StrideAssessment prefix = { assessment->patient, visits };
+      StrideFindings *result;
+
+      for (guint j = 0; j <= i; j++)
+        g_ptr_array_add (visits, g_ptr_array_index (assessment->visits, j));
+      result = stride_gui_evaluate (&prefix);
+      if (result == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The visit cannot be judged yet: answer the required "
+                                 "questions first."));
+          return FALSE;
+        }
+      g_ptr_array_add (findings, result);
+    }
+
+  settings = g_settings_new (APPLICATION_ID);
+  clinic_name = g_settings_get_string (settings, "clinic-name");
+  clinic_contact = g_settings_get_string (settings, "clinic-contact");
+  clinician = g_settings_get_string (settings, "clinician-name");
+  paper = g_settings_get_string (settings, "paper-size");
+
+  input.assessment = assessment;
+  input.findings = findings;
+  input.plan = current->plan;
+  input.clinic.name = clinic_name[0] != '\0' ? clinic_name : NULL;
+  input.clinic.contact = clinic_contact[0] != '\0' ? clinic_contact : NULL;
+  input.clinic.clinician = clinician[0] != '\0' ? clinician : NULL;
+  input.paper = stride_paper_resolve (stride_paper_from_string (paper, NULL));
+  input.sources = &sources;
+  input.protocol = stride_gui_get_protocol ();
+
+  *out_report = stride_report_build (&input);
+  *out_sheet = stride_sheet_build (&input);
+  return *out_report != NULL && *out_sheet != NULL;
+}

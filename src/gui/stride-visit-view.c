@@ -1,0 +1,965 @@
+/* stride-visit-view.c: the steps of one visit, from history to documents
+ *
+ * The view edits the last visit of an assessment in place: the rows write
+ * into its answers, the findings step into its overrides, the plan step into
+ * its plan. Every change is announced with ::changed, which the window turns
+ * into a draft save; ::step-changed lets the draft remember where the
+ * clinician was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stride-documents-page.h"
+#include "stride-findings-page.h"
+#include "stride-gui-documents.h"
+#include "stride-gui-data.h"
+#include "stride-history-page.h"
+#include "stride-load-page.h"
+#include "stride-movement-page.h"
+#include "stride-plan-page.h"
+#include "stride-red-flags-page.h"
+#include "stride-visit-view.h"
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+} StrideStep;
+
+static const StrideStep steps[] = {
+  { "history", N_("History") },
+  { "red-flags", N_("Red Flags") },
+  { "load-sensitivity", N_("Load Sensitivity") },
+  { "movement-tolerance", N_("Movement Tolerance") },
+  { "findings", N_("Findings") },
+  { "plan", N_("Plan") },
+  { "documents", N_("Documents") },
+};
+
+static const char * const step_names[] = {
+  "history", "red-flags", "load-sensitivity", "movement-tolerance", "findings", "plan",
+  "documents", NULL
+};
+
+struct _StrideVisitView
+{
+  GtkWidget         parent_instance;
+
+  StrideAssessment *assessment;
+  StrideFindings   *findings;
+  char             *banner_text;
+
+  AdwLeaflet       *leaflet;
+  GtkListBox       *step_list;
+  GtkLabel         *saved_label;
+  GtkLabel         *step_title_label;
+  GtkLabel         *patient_label;
+  AdwWindowTitle   *steps_title;
+  GtkRevealer      *triage_revealer;
+  GtkWidget        *triage_banner;
+  GtkImage         *triage_icon;
+  GtkLabel         *triage_title;
+  GtkLabel         *triage_detail;
+  GtkStack         *step_stack;
+  GtkLabel         *position_label;
+  GtkWidget        *previous_button;
+  GtkWidget        *next_button;
+
+  StrideItemsPage  *history_page;
+  StrideItemsPage  *red_flags_page;
+  StrideItemsPage  *load_page;
+  StrideItemsPage  *movement_page;
+  StrideFindingsPage *findings_page;
+  StridePlanPage   *plan_page;
+  StrideDocumentsPage *documents_page;
+  GtkWidget        *finalise_button;
+  gboolean          documents_stale;
+  gboolean          pages_stale;   /* findings and plan pages lag the answers */
+
+  GtkWidget        *step_rows[G_N_ELEMENTS (steps)];
+  GtkWidget        *step_status_icons[G_N_ELEMENTS (steps)];
+  GtkWidget        *step_status_labels[G_N_ELEMENTS (steps)];
+};
+
+G_DEFINE_FINAL_TYPE (StrideVisitView, stride_visit_view, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  STEP_CHANGED,
+  CLOSE,
+  FINALISED,
+  FINALISE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_editable (StrideVisitView *self);
+
+static int
+step_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_strcmp0 (steps[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/**
+ * stride_visit_view_list_steps:
+ *
+ * Returns: (transfer none): the step names, in order, %NULL-terminated
+ */
+const char * const *
+stride_visit_view_list_steps (void)
+{
+  return step_names;
+}
+
+StrideItemsPage *
+stride_visit_view_get_items_page (StrideVisitView *self,
+                                  const char      *step)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), NULL);
+
+  page = gtk_stack_get_child_by_name (self->step_stack, step);
+  return STRIDE_IS_ITEMS_PAGE (page) ? STRIDE_ITEMS_PAGE (page) : NULL;
+}
+
+/**
+ * stride_visit_view_get_page:
+ * @self: a visit view
+ * @step: a step name
+ *
+ * Returns: (transfer none) (nullable): the page of @step
+ */
+GtkWidget *
+stride_visit_view_get_page (StrideVisitView *self,
+                            const char      *step)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->step_stack, step);
+}
+
+/**
+ * stride_visit_view_count_missing:
+ * @self: a visit view
+ * @step: a step name
+ *
+ * Returns: how many required answers @step still lacks
+ */
+guint
+stride_visit_view_count_missing (StrideVisitView *self,
+                                 const char      *step)
+{
+  StrideItemsPage *page;
+
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), 0);
+
+  page = stride_visit_view_get_items_page (self, step);
+  return page != NULL ? stride_items_page_count_missing (page) : 0;
+}
+
+static void
+update_step_status (StrideVisitView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      StrideItemsPage *page = stride_visit_view_get_items_page (self, steps[i].name);
+      g_autofree char *status = NULL;
+      g_autofree char *accessible = NULL;
+      const char *icon = NULL;
+
+      if (page == NULL)
+        continue;
+
+      {
+        guint missing = stride_items_page_count_missing (page);
+        guint invalid = stride_items_page_count_invalid (page);
+
+        if (invalid > 0)
+          {
+            status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer refused",
+                                                   "%u answers refused", invalid), invalid);
+            icon = "dialog-warning-symbolic";
+          }
+        else if (missing > 0)
+          {
+            status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u required answer left",
+                                                   "%u required answers left", missing),
+                                      missing);
+            icon = "radio-symbolic";
+          }
+        else
+          {
+            status = g_strdup (_("Complete"));
+            icon = "emblem-ok-symbolic";
+          }
+      }
+
+      gtk_label_set_text (GTK_LABEL (self->step_status_labels[i]), status);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->step_status_icons[i]), icon);
+      accessible = g_strdup_printf ("%s: %s", _(steps[i].title), status);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->step_rows[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    }
+}
+
+static const char *
+triage_level_text (StrideTriage triage)
+{
+  switch (triage)
+    {
+    case STRIDE_TRIAGE_EMERGENCY:
+      return _("Emergency referral: the same day");
+    case STRIDE_TRIAGE_URGENT:
+      return _("Urgent referral: within days");
+    case STRIDE_TRIAGE_ROUTINE:
+      return _("Routine referral recommended");
+    case STRIDE_TRIAGE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+restriction_text (StrideRestriction restriction)
+{
+  switch (restriction)
+    {
+    case STRIDE_RESTRICTION_NO_PLAN:
+      return _("No exercise programme until the patient has been seen.");
+    case STRIDE_RESTRICTION_PHASE_1_ONLY:
+      return _("The plan stays in phase 1.");
+    case STRIDE_RESTRICTION_NO_RUNNING:
+      return _("No running.");
+    case STRIDE_RESTRICTION_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_banner (StrideVisitView *self)
+{
+  StrideFindings *f = self->findings;
+  const char *level;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  const char *restriction;
+
+  g_clear_pointer (&self->banner_text, g_free);
+  gtk_widget_remove_css_class (self->triage_banner, "emergency");
+  gtk_widget_remove_css_class (self->triage_banner, "urgent");
+  gtk_widget_remove_css_class (self->triage_banner, "routine");
+
+  level = f != NULL ? triage_level_text (f->triage) : NULL;
+  if (level == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->triage_revealer, FALSE);
+      return;
+    }
+
+  for (guint i = 0; f->red_flags != NULL && i < f->red_flags->len; i++)
+    {
+      StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
+
+      for (guint r = 0; flag->reasons != NULL && r < flag->reasons->len; r++)
+        {
+          StrideReason *reason = g_ptr_array_index (flag->reasons, r);
+
+          if (detail->len > 0)
+            g_string_append (detail, " ");
+          g_string_append_printf (detail, "%s (%s)", reason->text, flag->rule_id);
+        }
+      if (flag->reasons == NULL || flag->reasons->len == 0)
+        {
+          if (detail->len > 0)
+            g_string_append (detail, " ");
+          g_string_append (detail, flag->rule_id);
+        }
+    }
+  restriction = restriction_text (f->restriction);
+  if (restriction != NULL)
+    {
+      if (detail->len > 0)
+        g_string_append (detail, " ");
+      g_string_append (detail, restriction);
+    }
+
+  gtk_label_set_text (self->triage_title, level);
+  gtk_label_set_text (self->triage_detail, detail->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->triage_detail), detail->len > 0);
+  gtk_widget_add_css_class (self->triage_banner, stride_triage_to_string (f->triage));
+  /* The level is said in words and with an icon, never by colour alone. */
+  gtk_image_set_from_icon_name (self->triage_icon,
+                                f->triage == STRIDE_TRIAGE_ROUTINE ? "dialog-information-symbolic"
+                                : f->triage == STRIDE_TRIAGE_URGENT ? "dialog-warning-symbolic"
+                                : "dialog-error-symbolic");
+  gtk_revealer_set_reveal_child (self->triage_revealer, TRUE);
+  self->banner_text = g_strdup_printf ("%s. %s", level, detail->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->triage_banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->banner_text, -1);
+}
+
+/* The findings and plan pages are rebuilt when shown, not on every key. */
+static void
+refresh_shown_page (StrideVisitView *self)
+{
+  const char *step = gtk_stack_get_visible_child_name (self->step_stack);
+  StrideVisit *visit = self->assessment != NULL
+                       ? stride_assessment_get_current (self->assessment) : NULL;
+
+  if (self->documents_stale && g_strcmp0 (step, "documents") == 0)
+    {
+      g_autoptr(StrideDocument) report = NULL;
+      g_autoptr(StrideDocument) sheet = NULL;
+      g_autoptr(GError) error = NULL;
+
+      self->documents_stale = FALSE;
+      if (self->assessment != NULL
+          && stride_gui_build_documents (self->assessment, &report, &sheet, &error))
+        {
+          stride_documents_page_set_documents (self->documents_page, report, sheet);
+          stride_documents_page_set_status (self->documents_page,
+                                            visit->status == STRIDE_VISIT_FINAL
+                                            ? _("This visit is final.") : NULL);
+        }
+      else
+        {
+          stride_documents_page_set_documents (self->documents_page, NULL, NULL);
+          stride_documents_page_set_status (self->documents_page,
+                                            error != NULL ? error->message : NULL);
+        }
+    }
+
+  if (!self->pages_stale)
+    return;
+  if (g_strcmp0 (step, "findings") == 0 || g_strcmp0 (step, "plan") == 0)
+    {
+      stride_findings_page_update (self->findings_page, visit, self->findings);
+      stride_plan_page_update (self->plan_page, visit, self->findings);
+      self->pages_stale = FALSE;
+    }
+}
+
+static void
+evaluate (StrideVisitView *self)
+{
+  StrideVisit *visit = self->assessment != NULL
+                       ? stride_assessment_get_current (self->assessment) : NULL;
+
+  g_clear_pointer (&self->findings, stride_findings_free);
+  if (visit != NULL)
+    self->findings = stride_gui_evaluate (self->assessment);
+
+  /* The suggestion follows the findings until the clinician edits it. */
+  if (visit != NULL && visit->status == STRIDE_VISIT_DRAFT
+      && (visit->plan == NULL || !visit->plan->edited))
+    {
+      g_clear_pointer (&visit->plan, stride_plan_free);
+      if (self->findings != NULL)
+        visit->plan = stride_gui_suggest_plan (self->assessment, self->findings);
+    }
+
+  update_banner (self);
+  self->pages_stale = TRUE;
+  self->documents_stale = TRUE;
+  refresh_shown_page (self);
+}
+
+static void
+update_position (StrideVisitView *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->step_stack);
+  int index = step_index (name);
+  g_autofree char *position = NULL;
+
+  if (index < 0)
+    return;
+
+  /* TRANSLATORS: the position in the visit, e.g. "Step 2 of 7" */
+  position = g_strdup_printf (_("Step %d of %u"), index + 1, (guint) G_N_ELEMENTS (steps));
+  gtk_label_set_text (self->position_label, position);
+  gtk_label_set_text (self->step_title_label, _(steps[index].title));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.previous-step", index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.next-step",
+                                 index + 1 < (int) G_N_ELEMENTS (steps));
+  /* On the last step, finalising takes the place of Next. */
+  gtk_widget_set_visible (self->next_button, index + 1 < (int) G_N_ELEMENTS (steps));
+  gtk_widget_set_visible (self->finalise_button,
+                          index + 1 == (int) G_N_ELEMENTS (steps)
+                          && stride_visit_view_get_visit (self) != NULL
+                          && stride_visit_view_get_visit (self)->status == STRIDE_VISIT_DRAFT);
+
+  if (gtk_list_box_get_selected_row (self->step_list) != GTK_LIST_BOX_ROW (self->step_rows[index]))
+    gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (self->step_rows[index]));
+}
+
+/**
+ * stride_visit_view_set_step:
+ * @self: a visit view
+ * @step: a step name; an unknown name shows the first step
+ */
+void
+stride_visit_view_set_step (StrideVisitView *self,
+                            const char      *step)
+{
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  if (step_index (step) < 0)
+    step = steps[0].name;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->step_stack), step) == 0)
+    {
+      update_position (self);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->step_stack, step);
+  refresh_shown_page (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  update_position (self);
+  g_signal_emit (self, signals[STEP_CHANGED], 0);
+}
+
+const char *
+stride_visit_view_get_step (StrideVisitView *self)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->step_stack);
+}
+
+static void
+move_step (StrideVisitView *self,
+           int              delta)
+{
+  int index = step_index (stride_visit_view_get_step (self)) + delta;
+  GtkWidget *page;
+
+  if (index < 0 || index >= (int) G_N_ELEMENTS (steps))
+    return;
+
+  stride_visit_view_set_step (self, steps[index].name);
+  page = gtk_stack_get_visible_child (self->step_stack);
+  if (!STRIDE_IS_ITEMS_PAGE (page)
+      || !stride_items_page_focus_first_missing (STRIDE_ITEMS_PAGE (page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+next_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_step (STRIDE_VISIT_VIEW (widget), 1);
+}
+
+static void
+previous_step_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_step (STRIDE_VISIT_VIEW (widget), -1);
+}
+
+static void
+show_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  stride_visit_view_set_step (STRIDE_VISIT_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_steps_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "steps");
+  gtk_widget_grab_focus (GTK_WIDGET (self->step_list));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  stride_visit_view_set_step (self, "documents");
+  if (!stride_documents_page_print (self->documents_page, &error))
+    stride_documents_page_set_status (self->documents_page, error->message);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+
+  stride_visit_view_set_step (self, "documents");
+  stride_documents_page_choose_pdf (self->documents_page);
+}
+
+static void
+on_finalise_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      StrideVisitView  *self)
+{
+  if (g_str_equal (response, "finalise"))
+    g_signal_emit (self, signals[FINALISE], 0);
+}
+
+static void
+finalise_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+  GtkWidget *dialog;
+  guint missing = 0;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    missing += stride_visit_view_count_missing (self, steps[i].name);
+
+  if (missing > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u required answer is still missing. A final visit "
+                                         "is kept as it is; later corrections are stored "
+                                         "beside it as amendments.",
+                                         "%u required answers are still missing. A final visit "
+                                         "is kept as it is; later corrections are stored "
+                                         "beside it as amendments.", missing), missing);
+  else
+    body = g_strdup (_("A final visit is kept as it is; later corrections are stored beside "
+                       "it as amendments."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Finalise This Visit?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "finalise", _("_Finalise"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "finalise",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "finalise");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_finalise_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * stride_visit_view_mark_final:
+ * @self: a visit view
+ *
+ * The window finalised the visit in the store: the view shows it as final.
+ */
+void
+stride_visit_view_mark_final (StrideVisitView *self)
+{
+  StrideVisit *visit;
+
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  visit = stride_visit_view_get_visit (self);
+  if (visit == NULL)
+    return;
+  visit->status = STRIDE_VISIT_FINAL;
+  update_editable (self);
+  update_position (self);
+  stride_documents_page_set_status (self->documents_page, _("This visit is final."));
+  g_signal_emit (self, signals[FINALISED], 0);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CLOSE], 0);
+}
+
+static void
+on_step_row_activated (GtkListBox      *list,
+                       GtkListBoxRow   *row,
+                       StrideVisitView *self)
+{
+  stride_visit_view_set_step (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/**
+ * stride_visit_view_visit_changed:
+ * @self: a visit view
+ *
+ * Re-evaluates the findings and announces ::changed; the pages call it
+ * after they change the visit.
+ */
+void
+stride_visit_view_visit_changed (StrideVisitView *self)
+{
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  evaluate (self);
+  update_step_status (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Overrides change the effective findings and so the suggested plan; the
+ * findings page keeps its override rows, so it can be rebuilt at once. */
+static void
+on_overrides_changed (StrideVisitView *self)
+{
+  evaluate (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A plan edit changes no finding: save it, without rebuilding the page the
+ * clinician is typing in. */
+static void
+on_plan_changed (StrideVisitView *self)
+{
+  self->documents_stale = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_page_changed (StrideItemsPage *page,
+                 StrideVisitView *self)
+{
+  stride_visit_view_visit_changed (self);
+}
+
+static void
+build_step_list (StrideVisitView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *title = gtk_label_new (_(steps[i].title));
+      GtkWidget *status = gtk_label_new (NULL);
+      GtkWidget *icon = gtk_image_new ();
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      GtkWidget *number_label = gtk_label_new (number);
+
+      gtk_widget_set_name (row, steps[i].name);
+      gtk_widget_add_css_class (number_label, "step-number");
+      gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (status), 0);
+      gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+      gtk_widget_add_css_class (status, "caption");
+      gtk_widget_add_css_class (status, "dim-label");
+      gtk_widget_set_hexpand (labels, TRUE);
+      gtk_widget_set_visible (status, FALSE);
+      gtk_box_append (GTK_BOX (labels), title);
+      gtk_box_append (GTK_BOX (labels), status);
+      gtk_box_append (GTK_BOX (box), number_label);
+      gtk_box_append (GTK_BOX (box), labels);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_append (self->step_list, row);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(steps[i].title), -1);
+
+      self->step_rows[i] = row;
+      self->step_status_icons[i] = icon;
+      self->step_status_labels[i] = status;
+
+      if (stride_visit_view_get_items_page (self, steps[i].name) != NULL)
+        gtk_widget_set_visible (status, TRUE);
+    }
+}
+
+/* A final visit is shown as it was finalised: its inputs cannot change it. */
+static void
+update_editable (StrideVisitView *self)
+{
+  StrideVisit *visit = stride_visit_view_get_visit (self);
+  gboolean editable = visit != NULL && visit->status == STRIDE_VISIT_DRAFT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->step_stack, steps[i].name);
+
+      if (page != GTK_WIDGET (self->documents_page))
+        gtk_widget_set_sensitive (page, editable);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.finalise", editable);
+}
+
+/**
+ * stride_visit_view_load:
+ * @self: a visit view
+ * @assessment: (transfer full): the patient and their visits; the last
+ *   visit is the one edited
+ * @step: (nullable): the step to show, e.g. the one a draft was left at
+ */
+void
+stride_visit_view_load (StrideVisitView  *self,
+                        StrideAssessment *assessment,
+                        const char       *step)
+{
+  StrideVisit *visit;
+  StrideVisit *previous;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+  g_return_if_fail (assessment != NULL);
+
+  g_clear_pointer (&self->assessment, stride_assessment_free);
+  self->assessment = assessment;
+  visit = stride_assessment_get_current (assessment);
+  previous = stride_assessment_get_previous (assessment);
+  g_return_if_fail (visit != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      StrideItemsPage *page = stride_visit_view_get_items_page (self, steps[i].name);
+
+      if (page != NULL)
+        stride_items_page_set_answers (page, visit->answers,
+                                       previous != NULL ? previous->answers : NULL);
+    }
+
+  gtk_label_set_text (self->patient_label,
+                      assessment->patient->name != NULL ? assessment->patient->name : "");
+  adw_window_title_set_subtitle (self->steps_title,
+                                 visit->kind == STRIDE_VISIT_FOLLOW_UP ? _("Follow-up")
+                                                                       : _("Initial assessment"));
+
+  self->pages_stale = TRUE;
+  evaluate (self);
+  update_step_status (self);
+  update_editable (self);
+  stride_visit_view_set_step (self, step);
+  update_position (self);
+}
+
+StrideAssessment *
+stride_visit_view_get_assessment (StrideVisitView *self)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), NULL);
+
+  return self->assessment;
+}
+
+/**
+ * stride_visit_view_get_visit:
+ * @self: a visit view
+ *
+ * Returns: (transfer none) (nullable): the visit being edited
+ */
+StrideVisit *
+stride_visit_view_get_visit (StrideVisitView *self)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), NULL);
+
+  return self->assessment != NULL ? stride_assessment_get_current (self->assessment) : NULL;
+}
+
+/**
+ * stride_visit_view_get_findings:
+ * @self: a visit view
+ *
+ * Returns: (transfer none) (nullable): what the engine made of the visit
+ */
+StrideFindings *
+stride_visit_view_get_findings (StrideVisitView *self)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), NULL);
+
+  return self->findings;
+}
+
+gboolean
+stride_visit_view_get_banner_shown (StrideVisitView *self)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->triage_revealer);
+}
+
+/**
+ * stride_visit_view_get_banner_text:
+ * @self: a visit view
+ *
+ * Returns: (nullable): what the triage banner says, %NULL when hidden
+ */
+const char *
+stride_visit_view_get_banner_text (StrideVisitView *self)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), NULL);
+
+  return self->banner_text;
+}
+
+/**
+ * stride_visit_view_set_saved_text:
+ * @self: a visit view
+ * @text: (nullable): e.g. "Draft saved at 10:42"
+ */
+void
+stride_visit_view_set_saved_text (StrideVisitView *self,
+                                  const char      *text)
+{
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  gtk_label_set_text (self->saved_label, text != NULL ? text : "");
+}
+
+static void
+stride_visit_view_dispose (GObject *object)
+{
+  GtkWidget *child;
+  StrideVisitView *self = STRIDE_VISIT_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_VISIT_VIEW);
+  /* Children without an id in the template are not unparented by it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (stride_visit_view_parent_class)->dispose (object);
+}
+
+static void
+stride_visit_view_finalize (GObject *object)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (object);
+
+  g_clear_pointer (&self->assessment, stride_assessment_free);
+  g_clear_pointer (&self->findings, stride_findings_free);
+  g_free (self->banner_text);
+
+  G_OBJECT_CLASS (stride_visit_view_parent_class)->finalize (object);
+}
+
+static void
+stride_visit_view_class_init (StrideVisitViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stride_visit_view_dispose;
+  object_class->finalize = stride_visit_view_finalize;
+
+  /**
+   * StrideVisitView::changed:
+   *
+   * The visit changed (an answer, an override, the plan): save a draft.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[STEP_CHANGED] = g_signal_new ("step-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CLOSE] = g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * StrideVisitView::finalised:
+   *
+   * The visit was finalised: it is no longer a draft to reopen.
+   */
+  signals[FINALISED] = g_signal_new ("finalised", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * StrideVisitView::finalise:
+   *
+   * The clinician confirmed finalising: store the visit as final, then call
+   * stride_visit_view_mark_final().
+   */
+  signals[FINALISE] = g_signal_new ("finalise", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/stride/Stride/stride-visit-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, step_list);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, step_title_label);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, patient_label);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, steps_title);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, triage_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, triage_banner);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, triage_icon);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, triage_title);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, triage_detail);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, step_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, position_label);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, history_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, red_flags_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, load_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, movement_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, findings_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, documents_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, finalise_button);
+
+  gtk_widget_class_install_action (widget_class, "visit.next-step", NULL, next_step_action);
+  gtk_widget_class_install_action (widget_class, "visit.previous-step", NULL,
+                                   previous_step_action);
+  gtk_widget_class_install_action (widget_class, "visit.show-step", "s", show_step_action);
+  gtk_widget_class_install_action (widget_class, "visit.show-steps", NULL, show_steps_action);
+  gtk_widget_class_install_action (widget_class, "visit.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "visit.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "visit.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "visit.finalise", NULL, finalise_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "visit.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "visit.save-pdf", NULL);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "visit.next-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "visit.previous-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "visit.next-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "visit.previous-step", NULL);
+}
+
+static void
+stride_visit_view_init (StrideVisitView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_step_list (self);
+  g_signal_connect (self->step_list, "row-activated", G_CALLBACK (on_step_row_activated), self);
+  g_signal_connect (self->history_page, "changed", G_CALLBACK (on_page_changed), self);
+  g_signal_connect (self->red_flags_page, "changed", G_CALLBACK (on_page_changed), self);
+  g_signal_connect (self->load_page, "changed", G_CALLBACK (on_page_changed), self);
+  g_signal_connect (self->movement_page, "changed", G_CALLBACK (on_page_changed), self);
+  g_signal_connect_swapped (self->findings_page, "changed",
+                            G_CALLBACK (on_overrides_changed), self);
+  g_signal_connect_swapped (self->plan_page, "changed", G_CALLBACK (on_plan_changed), self);
+  update_position (self);
+  update_step_status (self);
+}
+
+/**
+ * stride_visit_view_new:
+ *
+ * Returns: (transfer floating): an empty visit view
+ */
+GtkWidget *
+stride_visit_view_new (void)
+{
+  return g_object_new (STRIDE_TYPE_VISIT_VIEW, NULL);
+}

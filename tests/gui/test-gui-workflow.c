@@ -1,0 +1,719 @@
+/* test-gui-workflow.c: a clinician's day driven through actions and widget
+ * APIs: a new patient, an initial visit with every step answered, a
+ * follow-up prefilled from it; refused values; every input labelled on
+ * every step; and a visit killed mid-way that reopens where it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "stride-application.h"
+#include "stride-documents-page.h"
+#include "stride-exercise-chooser.h"
+#include "stride-findings-page.h"
+#include "stride-gui-data.h"
+#include "stride-gui-types.h"
+#include "stride-items-page.h"
+#include "stride-patient-dialog.h"
+#include "stride-patient-page.h"
+#include "stride-plan-page.h"
+#include "stride-test-a11y.h"
+#include "stride-visit-view.h"
+#include "stride-window.h"
+
+/* A name that breaks anything that takes it for markup. */
+#define PATIENT_NAME "Zoë O'Brien <b>&amp; Co</b>"
+
+typedef void (*WindowTest) (StrideWindow *window);
+
+typedef struct
+{
+  WindowTest  func;
+  gboolean    ran;
+} RunData;
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (widget, type, name));
+}
+
+static const char *db_name = "workflow.db";
+
+static char *
+test_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), db_name, NULL);
+}
+
+static void
+on_activate (GApplication *app,
+             RunData      *data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (STRIDE_IS_WINDOW (window));
+  stride_test_iterate_main_loop ();
+  data->func (STRIDE_WINDOW (window));
+  data->ran = TRUE;
+  stride_window_flush_draft (STRIDE_WINDOW (window));
+  g_application_quit (app);
+}
+
+/* Runs @func in a fresh application on the test database. */
+static void
+run_in_app (WindowTest func)
+{
+  g_autoptr(StrideApplication) app = stride_application_new ();
+  g_autofree char *db = test_db_path ();
+  char *argv[] = { (char *) "stride", (char *) "--db", db, NULL };
+  RunData data = { func, FALSE };
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &data);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (data.ran);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gint64
+create_patient (StrideWindow *window)
+{
+  StridePatientDialog *dialog;
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  GtkWidget *error_label;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-patient", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = STRIDE_PATIENT_DIALOG (find_toplevel (STRIDE_TYPE_PATIENT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (dialog)), >=, 5);
+
+  /* A birth date that is not a date is refused with the reason. */
+  gtk_editable_set_text (GTK_EDITABLE (stride_patient_dialog_get_field (dialog, "name")),
+                         PATIENT_NAME);
+  gtk_editable_set_text (GTK_EDITABLE (stride_patient_dialog_get_field (dialog, "birth-date")),
+                         "14/05/1990");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "patient.save", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_true (find_toplevel (STRIDE_TYPE_PATIENT_DIALOG) == GTK_WINDOW (dialog));
+  error_label = template_child (GTK_WIDGET (dialog), STRIDE_TYPE_PATIENT_DIALOG,
+                                               "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "1990-05-14"));
+
+  gtk_editable_set_text (GTK_EDITABLE (stride_patient_dialog_get_field (dialog, "birth-date")),
+                         "1990-05-14");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (stride_patient_dialog_get_field (dialog, "sex")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (stride_patient_dialog_get_field (dialog, "contact")),
+                         "zoe@example.org");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "patient.save", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_null (find_toplevel (STRIDE_TYPE_PATIENT_DIALOG));
+
+  /* The patient page shows the name as text, markup characters and all. */
+  g_assert_nonnull (stride_patient_page_get_patient (page));
+  g_assert_cmpstr (stride_patient_page_get_patient (page)->name, ==, PATIENT_NAME);
+  {
+    GtkWidget *name = template_child (GTK_WIDGET (page), STRIDE_TYPE_PATIENT_PAGE,
+                                                     "name_label");
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, PATIENT_NAME);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (stride_window_get_patients (window)), ==, 1);
+
+  return stride_patient_page_get_patient_id (page);
+}
+
+/* A valid answer for any item, so that every question of every step is
+ * answered the way a clinician would: through its editor. */
+static char *
+answer_for (const StrideItem *item,
+            StrideSide        side)
+{
+  static const struct { const char *item; const char *value; } chosen[] = {
+    { "involved-side", "right" },
+    { "injury", "no" },
+    { "running-now", "yes" },
+    { "worst-pain", "5" },
+    { "pain-at-rest", "1" },
+    { "night-pain", "none" },
+    { "settle-time", "1-24h" },
+    { "next-morning", "same" },
+    { "pain-location", "around-kneecap" },
+    /* One red flag: a knee that locks (RF-LOCKED, urgent). */
+    { "locked-knee", "yes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (chosen); i++)
+    if (g_str_equal (chosen[i].item, item->id))
+      return g_strdup (chosen[i].value);
+
+  switch (item->type)
+    {
+    case STRIDE_ITEM_YES_NO:
+      return g_strdup ("no");
+    case STRIDE_ITEM_SCALE:
+      return g_strdup (side == STRIDE_SIDE_LEFT ? "0" : "2");
+    case STRIDE_ITEM_NUMBER:
+      {
+        double value = item->has_range ? item->min + (item->max - item->min) / 10.0 : 12;
+
+        return g_strdup_printf ("%.0f", value);
+      }
+    case STRIDE_ITEM_CHOICE:
+    case STRIDE_ITEM_MULTI:
+      return g_strdup (((StrideChoice *) g_ptr_array_index (item->choices, 0))->id);
+    case STRIDE_ITEM_DATE:
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        g_autoptr(GDateTime) then = g_date_time_add_days (now, -30);
+
+        return g_date_time_format (then, "%Y-%m-%d");
+      }
+    case STRIDE_ITEM_TEXT:
+    default:
+      return g_strdup ("Plans a 10 km race");
+    }
+}
+
+static void
+answer_step (StrideVisitView *view,
+             const char      *step)
+{
+  StrideItemsPage *page = stride_visit_view_get_items_page (view, step);
+  GPtrArray *rows;
+  guint answered = 0;
+
+  g_assert_nonnull (page);
+  stride_visit_view_set_step (view, step);
+  stride_test_iterate_main_loop ();
+  g_assert_cmpstr (stride_visit_view_get_step (view), ==, step);
+
+  /* Every input of the step, as shown, has an accessible label. */
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+
+  rows = stride_items_page_get_rows (page);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StrideItemRow *row = g_ptr_array_index (rows, i);
+      const StrideItem *item = stride_item_row_get_item (row);
+
+      g_assert_nonnull (item);    /* every item the template names exists */
+      if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+        continue;
+      for (StrideSide side = STRIDE_SIDE_NONE; side <= STRIDE_SIDE_RIGHT; side++)
+        {
+          g_autofree char *value = NULL;
+
+          if (stride_item_row_get_editor (row, side) == NULL)
+            continue;
+          value = answer_for (item, side);
+          if (!stride_item_row_enter_text (row, side, value))
+            g_error ("%s: “%s” refused: %s", item->id, value,
+                     stride_item_row_get_error (row, side));
+          answered++;
+        }
+      g_assert_true (stride_item_row_is_answered (row));
+    }
+
+  g_assert_cmpuint (answered, >, 0);
+  g_assert_cmpuint (stride_visit_view_count_missing (view, step), ==, 0);
+}
+
+static gint64 initial_visit_id;
+
+static void
+check_refusals (StrideVisitView *view)
+{
+  StrideItemsPage *page = stride_visit_view_get_items_page (view, "load-sensitivity");
+  StrideItemRow *row = stride_items_page_get_row (page, "worst-pain");
+  StrideAnswers *answers = stride_visit_view_get_visit (view)->answers;
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (stride_answers_get (answers, "worst-pain", STRIDE_SIDE_NONE), ==, "5");
+
+  /* 11 on a 0–10 scale is refused at the field, with the reason, and the
+   * answer keeps its last good value. */
+  g_assert_false (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "11"));
+  g_assert_nonnull (stride_item_row_get_error (row, STRIDE_SIDE_NONE));
+  g_assert_nonnull (strstr (stride_item_row_get_error (row, STRIDE_SIDE_NONE), "10"));
+  g_assert_cmpstr (stride_answers_get (answers, "worst-pain", STRIDE_SIDE_NONE), ==, "5");
+  g_assert_false (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "lots"));
+  g_assert_cmpstr (stride_answers_get (answers, "worst-pain", STRIDE_SIDE_NONE), ==, "5");
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "6"));
+  g_assert_null (stride_item_row_get_error (row, STRIDE_SIDE_NONE));
+  g_assert_cmpstr (stride_answers_get (answers, "worst-pain", STRIDE_SIDE_NONE), ==, "6");
+
+  /* A date that does not exist is refused too. */
+  page = stride_visit_view_get_items_page (view, "history");
+  row = stride_items_page_get_row (page, "onset-date");
+  g_assert_false (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "2026-02-30"));
+  g_assert_nonnull (stride_item_row_get_error (row, STRIDE_SIDE_NONE));
+  g_assert_false (stride_answers_has (answers, "onset-date", STRIDE_SIDE_NONE));
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "2026-10-01"));
+
+  /* Per side: each knee has its own editor and answer. */
+  page = stride_visit_view_get_items_page (view, "movement-tolerance");
+  row = stride_items_page_get_row (page, "mt-sls-reps");
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_LEFT, "12"));
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_RIGHT, "7"));
+  g_assert_cmpstr (stride_answers_get (answers, "mt-sls-reps", STRIDE_SIDE_LEFT), ==, "12");
+  g_assert_cmpstr (stride_answers_get (answers, "mt-sls-reps", STRIDE_SIDE_RIGHT), ==, "7");
+}
+
+
+static void
+check_banner_and_findings (StrideVisitView *view)
+{
+  StrideFindingsPage *page = STRIDE_FINDINGS_PAGE (stride_visit_view_get_page (view, "findings"));
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  AdwComboRow *triage_row = stride_findings_page_get_override_row (page, "triage");
+  AdwEntryRow *reason_row = stride_findings_page_get_reason_row (page);
+  g_autofree char *conclusions = NULL;
+
+  /* A locked knee (a red flag answered on step 2) shows the triage banner,
+   * with its level in words and the rule, on every step. */
+  for (guint i = 0; stride_visit_view_list_steps ()[i] != NULL; i++)
+    {
+      stride_visit_view_set_step (view, stride_visit_view_list_steps ()[i]);
+      g_assert_true (stride_visit_view_get_banner_shown (view));
+    }
+  g_assert_nonnull (strstr (stride_visit_view_get_banner_text (view), "RF-LOCKED"));
+  g_assert_nonnull (strstr (stride_visit_view_get_banner_text (view), "Urgent"));
+
+  /* Everything computed is shown with its reasons and their rule ids. */
+  stride_visit_view_set_step (view, "findings");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  conclusions = stride_findings_page_get_conclusions (page);
+  g_assert_nonnull (strstr (conclusions, "RF-LOCKED"));
+  g_assert_nonnull (strstr (conclusions, "LS-IRRITABILITY"));
+  g_assert_nonnull (strstr (conclusions, "Irritability"));
+  g_assert_nonnull (strstr (conclusions, "MT-SLS"));
+
+  /* Lowering the triage without a reason is refused and not kept … */
+  adw_combo_row_set_selected (triage_row, 1);
+  g_assert_nonnull (stride_findings_page_get_error (page));
+  g_assert_null (stride_visit_get_override (visit, "triage"));
+  g_assert_true (stride_visit_view_get_banner_shown (view));
+  /* … and kept, with the reason, once one is written. */
+  gtk_editable_set_text (GTK_EDITABLE (reason_row),
+                         "Locking was a one-off catch that freed itself");
+  g_assert_null (stride_findings_page_get_error (page));
+  g_assert_nonnull (stride_visit_get_override (visit, "triage"));
+  g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "none");
+  g_assert_nonnull (stride_visit_get_override (visit, "triage")->reason);
+  g_assert_false (stride_visit_view_get_banner_shown (view));
+
+  /* Raising needs no reason. */
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "");
+  adw_combo_row_set_selected (triage_row, 4);
+  g_assert_null (stride_findings_page_get_error (page));
+  g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "emergency");
+
+  /* Back to the engine's conclusion. */
+  adw_combo_row_set_selected (triage_row, 0);
+  g_assert_null (stride_visit_get_override (visit, "triage"));
+  g_assert_true (stride_visit_view_get_banner_shown (view));
+}
+
+static char *changed_exercise;
+
+static void
+change_plan (StrideVisitView *view)
+{
+  StridePlanPage *page = STRIDE_PLAN_PAGE (stride_visit_view_get_page (view, "plan"));
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  StrideExerciseChooser *chooser;
+  GPtrArray *exercises = stride_library_get_exercises (stride_gui_get_library ());
+  const StrideExercise *wanted = NULL;
+  guint n;
+  GtkWidget *sets;
+  g_autofree char *first = NULL;
+
+  stride_visit_view_set_step (view, "plan");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  g_assert_nonnull (visit->plan);
+  g_assert_false (visit->plan->edited);
+  n = visit->plan->items->len;
+  g_assert_cmpuint (n, >=, 3);
+
+  /* Remove the first exercise. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.remove", "u", 0);
+  g_assert_cmpuint (visit->plan->items->len, ==, n - 1);
+  g_assert_true (visit->plan->edited);
+
+  /* Add one from the library: search, filter by phase, pick. */
+  for (guint i = 0; i < exercises->len && wanted == NULL; i++)
+    {
+      const StrideExercise *e = g_ptr_array_index (exercises, i);
+      gboolean planned = FALSE;
+
+      for (guint j = 0; j < visit->plan->items->len; j++)
+        {
+          StridePlanItem *item = g_ptr_array_index (visit->plan->items, j);
+
+          planned |= g_str_equal (item->exercise_id, e->id);
+        }
+      if (!planned && (e->phases & (1u << 1)))
+        wanted = e;
+    }
+  g_assert_nonnull (wanted);
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-exercise", NULL);
+  stride_test_iterate_main_loop ();
+  chooser = STRIDE_EXERCISE_CHOOSER (stride_plan_page_get_chooser (page));
+  g_assert_nonnull (chooser);
+  stride_test_assert_inputs_labelled (GTK_WIDGET (chooser));
+  stride_exercise_chooser_set_filter (chooser, NULL, 0, NULL);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), ==, exercises->len);
+  stride_exercise_chooser_set_filter (chooser, wanted->name, 1, NULL);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), >=, 1);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), <, exercises->len);
+  g_assert_true (stride_exercise_chooser_choose (chooser, wanted->id));
+  stride_test_iterate_main_loop ();
+  g_assert_null (stride_plan_page_get_chooser (page));
+  g_assert_cmpuint (visit->plan->items->len, ==, n);
+  g_assert_cmpstr (((StridePlanItem *) g_ptr_array_index (visit->plan->items, n - 1))->exercise_id,
+                   ==, wanted->id);
+  changed_exercise = g_strdup (wanted->name);
+
+  /* Move it to the top and change its dose through its spin button. */
+  for (guint i = n - 1; i > 0; i--)
+    gtk_widget_activate_action (GTK_WIDGET (page), "plan.move-up", "u", i);
+  g_assert_cmpstr (((StridePlanItem *) g_ptr_array_index (visit->plan->items, 0))->exercise_id,
+                   ==, wanted->id);
+  sets = stride_plan_page_get_dose_spin (page, 0, "sets");
+  g_assert_nonnull (sets);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sets), 4);
+  g_assert_cmpint (((StridePlanItem *) g_ptr_array_index (visit->plan->items, 0))->sets, ==, 4);
+  first = stride_plan_item_format_dose (g_ptr_array_index (visit->plan->items, 0));
+  g_assert_true (g_str_has_prefix (first, "4"));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+export_documents (StrideWindow    *window,
+                  StrideVisitView *view)
+{
+  StrideDocumentsPage *page =
+    STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+  g_autofree char *report_path = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
+  g_autofree char *sheet_path = g_build_filename (g_get_user_data_dir (), "sheet.pdf", NULL);
+  g_autofree char *report = NULL;
+  g_autofree char *sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  stride_visit_view_set_step (view, "documents");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  g_assert_nonnull (stride_documents_page_get_document (page, "report"));
+  g_assert_nonnull (stride_documents_page_get_document (page, "sheet"));
+
+  /* Default names carry the date and never the patient's name. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = stride_documents_page_default_file_name (i == 0 ? "report"
+                                                                              : "sheet");
+
+      g_assert_nonnull (strstr (name, today));
+      g_assert_null (strstr (name, "Zo"));
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
+    }
+
+  g_assert_true (stride_documents_page_save_pdf (page, "report", report_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (stride_documents_page_save_pdf (page, "sheet", sheet_path, &error));
+  g_assert_no_error (error);
+
+  report = pdf_text (report_path);
+  sheet = pdf_text (sheet_path);
+  /* The name is printed as written: its markup characters are text. */
+  g_assert_nonnull (strstr (report, "O'Brien <b>&amp; Co</b>"));
+  g_assert_nonnull (strstr (report, "Locked knee"));
+  g_assert_nonnull (strstr (report, "RF-LOCKED"));
+  /* The clinician's plan, not the suggestion, is what the sheet prints. */
+  g_assert_nonnull (strstr (sheet, changed_exercise));
+}
+
+static void
+check_follow_up (StrideWindow    *window,
+                 StrideVisitView *view)
+{
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  StrideVisit *visit;
+  StrideItemsPage *load;
+  StrideItemRow *row;
+
+  g_assert_true (gtk_widget_is_sensitive (template_child (GTK_WIDGET (page),
+                                                          STRIDE_TYPE_PATIENT_PAGE,
+                                                          "follow_up_button")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.follow-up", NULL);
+  stride_test_iterate_main_loop ();
+  visit = stride_visit_view_get_visit (view);
+  g_assert_nonnull (visit);
+  g_assert_cmpint (visit->kind, ==, STRIDE_VISIT_FOLLOW_UP);
+  g_assert_cmpint (visit->status, ==, STRIDE_VISIT_DRAFT);
+  g_assert_cmpint (g_ascii_strtoll (visit->id, NULL, 10), !=, initial_visit_id);
+
+  /* Prefilled from the last visit, with its value shown beside the input. */
+  g_assert_cmpstr (stride_answers_get (visit->answers, "worst-pain", STRIDE_SIDE_NONE), ==, "6");
+  load = stride_visit_view_get_items_page (view, "load-sensitivity");
+  row = stride_items_page_get_row (load, "worst-pain");
+  g_assert_cmpstr (stride_item_row_get_previous_text (row), ==, "6");
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "3"));
+  g_assert_cmpstr (stride_item_row_get_previous_text (row), ==, "6");
+  row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "movement-tolerance"),
+                                   "mt-sls-reps");
+  g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "12"));
+  g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "7"));
+
+  /* "Since the last visit" is asked now, and starts empty. */
+  row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "history"),
+                                   "monitor-broken-sessions");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_false (stride_answers_has (visit->answers, "monitor-broken-sessions",
+                                      STRIDE_SIDE_NONE));
+  stride_visit_view_set_step (view, "history");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+}
+
+static void
+drive_initial_visit (StrideWindow *window)
+{
+  StrideVisitView *view = stride_window_get_visit_view (window);
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  const char * const items_steps[] = {
+    "history", "red-flags", "load-sensitivity", "movement-tolerance"
+  };
+  gint64 patient_id;
+
+  patient_id = create_patient (window);
+  g_assert_cmpint (patient_id, >, 0);
+
+  /* Follow-up needs a visit to follow. */
+  g_assert_false (gtk_widget_is_sensitive (template_child (GTK_WIDGET (page),
+                                                                          STRIDE_TYPE_PATIENT_PAGE,
+                                                                          "follow_up_button")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.new-assessment", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_nonnull (stride_visit_view_get_visit (view));
+  g_assert_cmpint (stride_visit_view_get_visit (view)->kind, ==, STRIDE_VISIT_INITIAL);
+  initial_visit_id = g_ascii_strtoll (stride_visit_view_get_visit (view)->id, NULL, 10);
+  g_assert_cmpint (initial_visit_id, >, 0);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpstr (stride_visit_view_get_step (view), ==, "history");
+
+  /* Nothing answered: the step list shows what is left. */
+  g_assert_cmpuint (stride_visit_view_count_missing (view, "history"), >, 0);
+  g_assert_cmpuint (stride_visit_view_count_missing (view, "load-sensitivity"), >, 0);
+
+  /* Next and previous step, as the shortcuts do. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.next-step", NULL);
+  g_assert_cmpstr (stride_visit_view_get_step (view), ==, "red-flags");
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.previous-step", NULL);
+  g_assert_cmpstr (stride_visit_view_get_step (view), ==, "history");
+
+  for (guint i = 0; i < G_N_ELEMENTS (items_steps); i++)
+    answer_step (view, items_steps[i]);
+  check_refusals (view);
+
+  /* Saved as a draft within a second of the last change. */
+  g_assert_true (stride_window_has_pending_save (window));
+  wait_ms (1000);
+  g_assert_false (stride_window_has_pending_save (window));
+  {
+    g_autoptr(StrideVisit) saved = stride_store_load_visit (stride_window_get_store (window),
+                                                           initial_visit_id, NULL, NULL);
+
+    g_assert_nonnull (saved);
+    g_assert_cmpint (saved->status, ==, STRIDE_VISIT_DRAFT);
+    g_assert_cmpstr (stride_answers_get (saved->answers, "worst-pain", STRIDE_SIDE_NONE), ==,
+                     "6");
+    g_assert_true (stride_answers_equal (saved->answers,
+                                         stride_visit_view_get_visit (view)->answers));
+  }
+
+  check_banner_and_findings (view);
+  change_plan (view);
+  export_documents (window, view);
+
+  /* Finalise: stored final, shown read-only. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StrideVisit) saved = NULL;
+
+    g_assert_true (stride_window_finalise_visit (window, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stride_visit_view_get_visit (view)->status, ==, STRIDE_VISIT_FINAL);
+    g_assert_false (gtk_widget_is_sensitive (stride_visit_view_get_page (view, "history")));
+    saved = stride_store_load_visit (stride_window_get_store (window), initial_visit_id,
+                                     NULL, NULL);
+    g_assert_cmpint (saved->status, ==, STRIDE_VISIT_FINAL);
+    g_assert_nonnull (saved->plan);
+    g_assert_true (saved->plan->edited);
+  }
+
+  /* Back to the patient: the visit is listed, final. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.close", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 1);
+
+  check_follow_up (window, view);
+}
+
+static void
+test_initial_visit (void)
+{
+  run_in_app (drive_initial_visit);
+}
+
+/* --- Kill mid-visit and restart --------------------------------------- */
+
+static void
+drive_until_killed (StrideWindow *window)
+{
+  StrideVisitView *view = stride_window_get_visit_view (window);
+  StrideItemsPage *page;
+  gint64 patient_id = create_patient (window);
+
+  stride_window_new_visit (window, patient_id, STRIDE_VISIT_INITIAL);
+  stride_visit_view_set_step (view, "load-sensitivity");
+  page = stride_visit_view_get_items_page (view, "load-sensitivity");
+  g_assert_true (stride_item_row_enter_text (stride_items_page_get_row (page, "worst-pain"),
+                                             STRIDE_SIDE_NONE, "7"));
+  g_assert_true (stride_item_row_enter_text (stride_items_page_get_row (page, "pain-at-rest"),
+                                             STRIDE_SIDE_NONE, "3"));
+  /* Within a second the draft is on disk; then the process dies at once. */
+  wait_ms (1000);
+  kill (getpid (), SIGKILL);
+}
+
+static void
+check_reopened (StrideWindow *window)
+{
+  StrideVisitView *view = stride_window_get_visit_view (window);
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  GtkWidget *stack = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW,
+                                                    "main_stack");
+
+  g_assert_nonnull (visit);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "visit");
+  g_assert_cmpstr (stride_visit_view_get_step (view), ==, "load-sensitivity");
+  g_assert_cmpint (visit->status, ==, STRIDE_VISIT_DRAFT);
+  g_assert_cmpstr (stride_answers_get (visit->answers, "worst-pain", STRIDE_SIDE_NONE), ==, "7");
+  g_assert_cmpstr (stride_answers_get (visit->answers, "pain-at-rest", STRIDE_SIDE_NONE), ==, "3");
+  {
+    StrideItemsPage *page = stride_visit_view_get_items_page (view, "load-sensitivity");
+    GtkWidget *spin = stride_item_row_get_editor (stride_items_page_get_row (page, "worst-pain"),
+                                                  STRIDE_SIDE_NONE);
+
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 7);
+  }
+}
+
+static void
+test_kill_and_restart (void)
+{
+  g_autofree char *db = NULL;
+
+  db_name = "killed.db";
+  db = test_db_path ();
+
+  if (g_test_subprocess ())
+    {
+      run_in_app (drive_until_killed);
+      g_assert_not_reached ();
+    }
+
+  g_remove (db);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  run_in_app (check_reopened);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *home = g_getenv ("STRIDE_TEST_HOME");
+  g_autofree char *tmp = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  /* The killed subprocess and the restart must share one home. */
+  if (home == NULL)
+    {
+      tmp = stride_test_isolate_user_dirs ();
+      g_setenv ("STRIDE_TEST_HOME", tmp, TRUE);
+    }
+  else
+    stride_test_reuse_user_dirs (home);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    g_error ("no display: run the GUI tests under Xvfb (build-aux/test does)");
+  stride_test_require_display ();
+  adw_init ();
+  stride_gui_ensure_types ();
+
+  g_test_add_func ("/gui/workflow/initial-visit", test_initial_visit);
+  g_test_add_func ("/gui/workflow/kill-and-restart", test_kill_and_restart);
+
+  return g_test_run ();
+}
