@@ -948,6 +948,21 @@ test_backup_restore (Fixture       *f,
   }
   g_assert_true (saw_safety);
 
+  /* Two restores in the same second keep two safety copies, not one. */
+  g_assert_true (stride_store_restore (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (stride_store_restore (f->store, backup, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *records = g_path_get_dirname (f->path);
+    g_autoptr(GDir) d = g_dir_open (records, 0, NULL);
+    guint n_safety = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      n_safety += g_str_has_prefix (name, "stride.db.before-restore-");
+    g_assert_cmpuint (n_safety, ==, 3);
+  }
+
   /* A file that is not a backup restores nothing. */
   {
     g_autofree char *junk = g_build_filename (f->dir, "junk.txt", NULL);
