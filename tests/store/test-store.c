@@ -1084,6 +1084,38 @@ test_open_too_new (Fixture       *f,
   (void) error;
 }
 
+/* A file that claims to be Stride's but carries its own triggers: they may
+ * not call the store's functions or use virtual tables. */
+static void
+test_open_hostile_schema (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(StridePatient) patient = stride_patient_new ();
+  g_autoptr(GError) error = NULL;
+
+  add_patient (f->store, "Before The Trigger");
+  g_clear_object (&f->store);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "CREATE TRIGGER planted AFTER INSERT ON patients BEGIN"
+                                   "  SELECT stride_fold (new.name);"
+                                   "  INSERT INTO patient_names (rowid, name) VALUES (0, 'x');"
+                                   "END;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  f->store = stride_store_open (f->path, STRIDE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  patient->name = g_strdup ("After The Trigger");
+  g_assert_cmpint (stride_store_create_patient (f->store, patient, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("message: %s", error->message);
+  g_assert_cmpint (stride_store_count_patients (f->store, NULL), ==, 1);
+}
+
 static void
 test_open_corrupt (Fixture       *f,
                    gconstpointer  data)
@@ -1489,6 +1521,7 @@ main (int    argc,
   g_test_add_func ("/store/open/not-a-database", test_open_not_a_database);
   ADD ("open/too-new", test_open_too_new);
   ADD ("open/corrupt", test_open_corrupt);
+  ADD ("open/hostile-schema", test_open_hostile_schema);
   g_test_add_func ("/store/open/read-only", test_open_read_only);
   ADD ("save/disk-full", test_disk_full);
   ADD ("save/locked", test_locked);
