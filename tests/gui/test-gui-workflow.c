@@ -569,6 +569,20 @@ drive_initial_visit (StrideWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.previous-step", NULL);
   g_assert_cmpstr (stride_visit_view_get_step (view), ==, "history");
 
+  /* Red flags: mark the positive one, then "No" to the rest in one go. */
+  {
+    StrideItemsPage *flags = stride_visit_view_get_items_page (view, "red-flags");
+    StrideAnswers *answers = stride_visit_view_get_visit (view)->answers;
+
+    stride_visit_view_set_step (view, "red-flags");
+    g_assert_true (stride_item_row_enter_text (stride_items_page_get_row (flags, "locked-knee"),
+                                               STRIDE_SIDE_NONE, "yes"));
+    gtk_widget_activate_action (GTK_WIDGET (flags), "items.rest-no", NULL);
+    g_assert_cmpstr (stride_answers_get (answers, "locked-knee", STRIDE_SIDE_NONE), ==, "yes");
+    g_assert_cmpstr (stride_answers_get (answers, "fever", STRIDE_SIDE_NONE), ==, "no");
+    g_assert_cmpstr (stride_answers_get (answers, "calf-swelling", STRIDE_SIDE_NONE), ==, "no");
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (items_steps); i++)
     answer_step (view, items_steps[i]);
   check_refusals (view);
