@@ -160,8 +160,14 @@ add_unplaced_items (StrideItemsPage *self)
 
 /* AdwPreferencesPage clamps to 600 px, too narrow for a question with an
  * input per knee beside it: give the steps more room on wide windows. */
-static void
-widen_clamp (GtkWidget *widget)
+/**
+ * stride_gui_widen_preferences_page:
+ * @widget: an #AdwPreferencesPage
+ *
+ * Lets the page's content grow to 860 px on wide windows.
+ */
+void
+stride_gui_widen_preferences_page (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -173,7 +179,7 @@ widen_clamp (GtkWidget *widget)
           adw_clamp_set_tightening_threshold (ADW_CLAMP (child), 700);
           return;
         }
-      widen_clamp (child);
+      stride_gui_widen_preferences_page (child);
     }
 }
 
@@ -185,7 +191,7 @@ stride_items_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (stride_items_page_parent_class)->constructed (object);
 
-  widen_clamp (GTK_WIDGET (self));
+  stride_gui_widen_preferences_page (GTK_WIDGET (self));
   collect_rows (GTK_WIDGET (self), priv->rows);
   add_unplaced_items (self);
   title_groups (self);

@@ -33,4 +33,6 @@ guint          stride_items_page_count_invalid    (StrideItemsPage *self);
 gboolean       stride_items_page_focus_first_missing (StrideItemsPage *self);
 guint          stride_items_page_answer_rest_no      (StrideItemsPage *self);
 
+void           stride_gui_widen_preferences_page     (GtkWidget       *widget);
+
 G_END_DECLS
