@@ -127,7 +127,8 @@ session_write (StrideWindow *self,
 static gint64
 current_visit_id (StrideWindow *self)
 {
-  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+  StrideVisit *visit = self->visit_view != NULL
+                       ? stride_visit_view_get_visit (self->visit_view) : NULL;
 
   return visit != NULL && visit->id != NULL ? g_ascii_strtoll (visit->id, NULL, 10) : 0;
 }
@@ -152,7 +153,8 @@ make_summary (StrideFindings *findings,
 static gboolean
 save_draft_now (StrideWindow *self)
 {
-  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+  StrideVisit *visit = self->visit_view != NULL
+                       ? stride_visit_view_get_visit (self->visit_view) : NULL;
   g_autoptr(StrideFindingsSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -499,7 +501,8 @@ stride_window_open_visit (StrideWindow *self,
       g_ptr_array_remove_index (assessment->visits, i - 1);
 
   self->visit_patient_id = patient_id;
-  stride_visit_view_load (self->visit_view, assessment, step);
+  stride_visit_view_load (STRIDE_VISIT_VIEW (stride_window_get_visit_view (self)), assessment,
+                          step);
   visit = stride_visit_view_get_visit (self->visit_view);
   stride_visit_view_set_saved_text (self->visit_view,
                                     visit->status == STRIDE_VISIT_FINAL
@@ -548,6 +551,22 @@ stride_window_new_visit (StrideWindow    *self,
 
       if (v->status == STRIDE_VISIT_FINAL)
         last = v;
+    }
+
+  /* A visit already in progress is continued rather than doubled. */
+  for (guint i = 0; i < record->visits->len; i++)
+    {
+      StrideVisit *v = g_ptr_array_index (record->visits, i);
+      gint64 draft_id;
+
+      if (v->status != STRIDE_VISIT_DRAFT || v->id == NULL)
+        continue;
+      draft_id = g_ascii_strtoll (v->id, NULL, 10);
+      if (stride_window_open_visit (self, draft_id, NULL))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("This patient has a visit in progress: "
+                                                      "it is continued")));
+      return draft_id;
     }
 
   today (&visit->date);
@@ -738,7 +757,7 @@ stride_window_finalise_visit (StrideWindow  *self,
 
   g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
 
-  visit = stride_visit_view_get_visit (self->visit_view);
+  visit = self->visit_view != NULL ? stride_visit_view_get_visit (self->visit_view) : NULL;
   if (self->store == NULL || visit == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No visit is open."));
@@ -786,6 +805,9 @@ stride_window_search_action (GtkWidget  *widget,
 {
   StrideWindow *self = STRIDE_WINDOW (widget);
 
+  /* Leaving a visit for the patient list closes it, saved, as Back does. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "visit") == 0)
+    on_visit_close (self->visit_view, self);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
   adw_leaflet_set_visible_child_name (self->leaflet, "patients");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -956,7 +978,6 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, patient_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, StrideWindow, visit_view);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, stride_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-patients", NULL,
@@ -995,11 +1016,6 @@ stride_window_init (StrideWindow *self)
   g_signal_connect (self->patient_page, "changed", G_CALLBACK (on_patient_changed), self);
   g_signal_connect (self->patient_page, "deleted", G_CALLBACK (on_patient_deleted), self);
   g_signal_connect (self->patient_page, "export", G_CALLBACK (on_patient_export), self);
-  g_signal_connect (self->visit_view, "close", G_CALLBACK (on_visit_close), self);
-  g_signal_connect (self->visit_view, "changed", G_CALLBACK (on_visit_changed), self);
-  g_signal_connect (self->visit_view, "step-changed", G_CALLBACK (on_visit_step_changed), self);
-  g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
-  g_signal_connect (self->visit_view, "finalise", G_CALLBACK (on_visit_finalise), self);
 }
 
 /**
@@ -1016,10 +1032,31 @@ stride_window_get_store (StrideWindow *self)
   return self->store;
 }
 
+/**
+ * stride_window_get_visit_view:
+ * @self: the window
+ *
+ * The visit view (111 questions and four more pages) is made the first time
+ * a visit opens, not at start-up.
+ *
+ * Returns: (transfer none): the visit view
+ */
 StrideVisitView *
 stride_window_get_visit_view (StrideWindow *self)
 {
   g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  if (self->visit_view == NULL)
+    {
+      self->visit_view = STRIDE_VISIT_VIEW (stride_visit_view_new ());
+      g_signal_connect (self->visit_view, "close", G_CALLBACK (on_visit_close), self);
+      g_signal_connect (self->visit_view, "changed", G_CALLBACK (on_visit_changed), self);
+      g_signal_connect (self->visit_view, "step-changed", G_CALLBACK (on_visit_step_changed),
+                        self);
+      g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
+      g_signal_connect (self->visit_view, "finalise", G_CALLBACK (on_visit_finalise), self);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->visit_view), "visit");
+    }
 
   return self->visit_view;
 }
