@@ -291,6 +291,15 @@ stride_window_show_patient (StrideWindow *self,
   return TRUE;
 }
 
+/* Enter in the search field opens the first patient found. */
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    StrideWindow   *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) > 0)
+    stride_window_show_patient (self, stride_patient_list_model_get_id (self->patients, 0));
+}
+
 static void
 on_patient_activated (GtkListView  *list,
                       guint         position,
@@ -1011,6 +1020,7 @@ stride_window_init (StrideWindow *self)
 
   g_signal_connect (self->patient_list, "activate", G_CALLBACK (on_patient_activated), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->patient_page, "new-visit", G_CALLBACK (on_new_visit), self);
   g_signal_connect (self->patient_page, "open-visit", G_CALLBACK (on_open_visit), self);
   g_signal_connect (self->patient_page, "changed", G_CALLBACK (on_patient_changed), self);

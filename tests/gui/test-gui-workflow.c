@@ -21,6 +21,8 @@
 #include "stride-gui-types.h"
 #include "stride-items-page.h"
 #include "stride-patient-dialog.h"
+#include "stride-patient-item.h"
+#include "stride-patient-list-model.h"
 #include "stride-patient-page.h"
 #include "stride-plan-page.h"
 #include "stride-test-a11y.h"
@@ -634,6 +636,7 @@ drive_initial_visit (StrideWindow *window)
 static void
 test_initial_visit (void)
 {
+  db_name = "workflow.db";
   run_in_app (drive_initial_visit);
 }
 
@@ -703,6 +706,119 @@ test_kill_and_restart (void)
   run_in_app (check_reopened);
 }
 
+
+/* --- Patients: empty state, sample, search, delete ------------------- */
+
+static void
+add_named_patient (StrideWindow *window,
+                   const char   *name)
+{
+  g_autoptr(StridePatient) patient = stride_patient_new ();
+
+  patient->name = g_strdup (name);
+  g_assert_cmpint (stride_store_create_patient (stride_window_get_store (window), patient, NULL),
+                   >, 0);
+}
+
+static const char *
+patients_state (StrideWindow *window)
+{
+  GtkWidget *stack = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW, "patients_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+search (StrideWindow *window,
+        const char   *text)
+{
+  GtkWidget *entry = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW, "search_entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* GtkSearchEntry waits before it reports a change. */
+  wait_ms (400);
+}
+
+static void
+drive_patients (StrideWindow *window)
+{
+  GListModel *patients = stride_window_get_patients (window);
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  g_autoptr(StridePatientItem) item = NULL;
+  AdwMessageDialog *dialog;
+  gint64 sample_id;
+
+  /* First start: the empty state offers the sample patient. */
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 0);
+  g_assert_cmpstr (patients_state (window), ==, "empty");
+  g_assert_true (STRIDE_IS_PATIENT_LIST_MODEL (patients));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-sample", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 1);
+  g_assert_cmpstr (patients_state (window), ==, "list");
+  sample_id = stride_patient_page_get_patient_id (page);
+  g_assert_cmpint (sample_id, >, 0);
+  g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      StrideHistoryEntry *entry = g_ptr_array_index (stride_patient_page_get_history (page), i);
+
+      g_assert_cmpint (entry->status, ==, STRIDE_VISIT_FINAL);
+      g_assert_nonnull (entry->summary);
+      g_assert_true (entry->summary->has_worst_pain);
+    }
+  g_assert_cmpuint (stride_patient_page_get_n_chart_series (page), ==, 4);
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (window)), >, 0);
+
+  /* Rows are made on demand from ids, read from the store. */
+  item = g_list_model_get_item (patients, 0);
+  g_assert_true (STRIDE_IS_PATIENT_ITEM (item));
+  g_assert_cmpint (stride_patient_item_get_id (item), ==, sample_id);
+  g_assert_nonnull (strstr (stride_patient_item_get_details (item), "3"));
+
+  /* Search as you type: any part of the name, accents folded. */
+  add_named_patient (window, "Anna Müller");
+  add_named_patient (window, "Ann Smith");
+  search (window, "mull");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 1);
+  search (window, "ann");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 2);
+  search (window, "zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 0);
+  g_assert_cmpstr (patients_state (window), ==, "no-results");
+  search (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
+
+  /* Deleting asks first and says that backups still hold the patient. */
+  g_assert_true (stride_window_show_patient (window, sample_id));
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Backups"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 2);
+  g_assert_null (stride_store_get_patient (stride_window_get_store (window), sample_id, NULL));
+}
+
+static void
+test_patients (void)
+{
+  db_name = "patients.db";
+  run_in_app (drive_patients);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +842,7 @@ main (int   argc,
   adw_init ();
   stride_gui_ensure_types ();
 
+  g_test_add_func ("/gui/workflow/patients", test_patients);
   g_test_add_func ("/gui/workflow/initial-visit", test_initial_visit);
   g_test_add_func ("/gui/workflow/kill-and-restart", test_kill_and_restart);
 
