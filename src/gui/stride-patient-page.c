@@ -54,7 +54,8 @@ format_date (const GDate *date)
   char buf[64] = "";
 
   if (g_date_valid (date))
-    g_date_strftime (buf, sizeof buf, "%e %B %Y", date);
+    /* TRANSLATORS: a date on printed documents (strftime), e.g. 24 November 2026 */
+    g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date);
   return g_strstrip (g_strdup (buf));
 }
 

@@ -72,6 +72,7 @@ typedef struct
   char       **tick_days;
   PangoLayout *title_layout;
   GPtrArray   *step_layouts;
+  GPtrArray   *number_layouts;
   PangoLayout *dose_layout;
   PangoLayout *caution_layout;
   PangoLayout *ticks_layout;
@@ -171,10 +172,15 @@ struct _StrideDocument
   char         *header_left;
   char         *header_right;
   char         *footer_left;
+  PangoLayout  *header_left_layout;
+  PangoLayout  *header_right_layout;
+  PangoLayout  *footer_left_layout;
 
   GPtrArray    *pieces;          /* Piece */
   GPtrArray    *tables;          /* StrideTable */
   guint         next_group;
+
+  int           group_start;     /* -1, or the first piece of an open group */
 
   gboolean      laid_out;
   GPtrArray    *pages;           /* GArray of Placed */
@@ -341,6 +347,7 @@ card_data_free (CardData *card)
   g_strfreev (card->tick_days);
   g_clear_object (&card->title_layout);
   g_clear_pointer (&card->step_layouts, g_ptr_array_unref);
+  g_clear_pointer (&card->number_layouts, g_ptr_array_unref);
   g_clear_object (&card->dose_layout);
   g_clear_object (&card->caution_layout);
   g_clear_object (&card->ticks_layout);
@@ -523,6 +530,9 @@ stride_document_finalize (GObject *object)
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->footer_left);
+  g_clear_object (&self->header_left_layout);
+  g_clear_object (&self->header_right_layout);
+  g_clear_object (&self->footer_left_layout);
   g_ptr_array_unref (self->pieces);
   g_ptr_array_unref (self->tables);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -548,6 +558,7 @@ stride_document_init (StrideDocument *self)
   self->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) piece_free);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->next_group = 1;
+  self->group_start = -1;
 }
 
 /**
@@ -612,6 +623,8 @@ stride_document_set_header (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
+  g_clear_object (&self->header_left_layout);
+  g_clear_object (&self->header_right_layout);
   g_free (self->header_left);
   self->header_left = g_strdup (left);
   g_free (self->header_right);
@@ -630,6 +643,7 @@ stride_document_set_footer (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
+  g_clear_object (&self->footer_left_layout);
   g_free (self->footer_left);
   self->footer_left = g_strdup (left);
 }
@@ -738,6 +752,19 @@ layout_width (PangoLayout *layout)
 
   pango_layout_get_extents (layout, NULL, &logical);
   return (double) (logical.x + logical.width) / PANGO_SCALE;
+}
+
+/* A block that cannot break (a table cell, a box's paragraph, a card's step)
+ * must fit on a page: cut text that would not, with an ellipsis, rather
+ * than let it run past the margin. */
+static void
+limit_layout_height (PangoLayout *layout,
+                     double       max_height)
+{
+  if (layout_height (layout) <= max_height)
+    return;
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
 }
 
 static void
@@ -915,6 +942,8 @@ stride_document_add_key_values (StrideDocument    *self,
       piece->layout = make_layout (self, key, 0, TRUE, FALSE, key_width - 6, STRIDE_ALIGN_LEFT);
       piece->value_layout = make_layout (self, value, 0, FALSE, FALSE, width - key_width,
                                          STRIDE_ALIGN_LEFT);
+      limit_layout_height (piece->value_layout, (content_bottom (self) - content_top (self)) * 0.6);
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
       piece->height = MAX (layout_height (piece->layout), layout_height (piece->value_layout))
                       + 2.0;
     }
@@ -996,6 +1025,7 @@ make_table_row (StrideTable       *table,
                                          table->widths[i] - 2 * TABLE_PAD_X,
                                          table->aligns[i]);
 
+      limit_layout_height (layout, (content_bottom (self) - content_top (self)) * 0.6);
       g_ptr_array_add (piece->cells, layout);
       height = MAX (height, layout_height (layout));
     }
@@ -1086,6 +1116,7 @@ stride_document_add_box (StrideDocument    *self,
 
       piece->layout = make_layout (self, body_markup[i], size, FALSE, FALSE, inner,
                                    STRIDE_ALIGN_LEFT);
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
       piece->height = layout_height (piece->layout) + size * 0.3;
       g_ptr_array_add (parts, piece);
     }
@@ -1155,11 +1186,18 @@ stride_document_add_card (StrideDocument   *self,
   height = layout_height (data->title_layout) + size * 0.3;
 
   data->step_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  data->number_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; data->steps != NULL && data->steps[i] != NULL; i++)
     {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.85, TRUE, FALSE,
+                                                          0, STRIDE_ALIGN_LEFT));
       g_autofree char *step = g_markup_escape_text (data->steps[i], -1);
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
                                          STRIDE_ALIGN_LEFT);
+
+      limit_layout_height (layout, size * 1.4 * 5);
 
       g_ptr_array_add (data->step_layouts, layout);
       height += layout_height (layout) + size * 0.15;
@@ -1169,6 +1207,7 @@ stride_document_add_card (StrideDocument   *self,
     {
       data->dose_layout = make_layout (self, card->dose_markup, size, FALSE, FALSE, text_width,
                                        STRIDE_ALIGN_LEFT);
+      limit_layout_height (data->dose_layout, size * 1.4 * 5);
       height += size * 0.3 + layout_height (data->dose_layout);
     }
 
@@ -1179,8 +1218,9 @@ stride_document_add_card (StrideDocument   *self,
                                                      ? card->caution_label : "", -1);
       g_autofree char *markup = g_strdup_printf ("<b>%s</b> %s", label, caution);
 
-      data->caution_layout = make_layout (self, markup, size * 0.92, FALSE, FALSE, text_width,
+      data->caution_layout = make_layout (self, markup, size, FALSE, FALSE, text_width,
                                           STRIDE_ALIGN_LEFT);
+      limit_layout_height (data->caution_layout, size * 1.4 * 5);
       height += size * 0.3 + layout_height (data->caution_layout);
     }
 
@@ -1190,7 +1230,7 @@ stride_document_add_card (StrideDocument   *self,
         {
           g_autofree char *label = g_markup_escape_text (card->ticks_label, -1);
 
-          data->ticks_layout = make_layout (self, label, size * 0.85, FALSE, FALSE, text_width,
+          data->ticks_layout = make_layout (self, label, size * 0.9, FALSE, FALSE, text_width,
                                             STRIDE_ALIGN_LEFT);
           height += size * 0.4 + layout_height (data->ticks_layout);
         }
@@ -1200,7 +1240,7 @@ stride_document_add_card (StrideDocument   *self,
           g_autofree char *day = g_markup_escape_text (card->tick_days[i], -1);
 
           g_ptr_array_add (data->day_layouts,
-                           make_layout (self, day, size * 0.7, FALSE, FALSE, TICK_SIZE * 2.2,
+                           make_layout (self, day, size * 0.75, FALSE, FALSE, TICK_SIZE * 2.2,
                                         STRIDE_ALIGN_CENTER));
         }
       height += 2 + TICK_SIZE + size * 0.95;
@@ -1344,6 +1384,43 @@ stride_document_add_space (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
   add_piece (self, PIECE_SPACE, points);
+}
+
+/**
+ * stride_document_begin_group:
+ * @self: a document
+ *
+ * The blocks added until stride_document_end_group() stay on one page
+ * together (unless together they are taller than a page): a table with its
+ * notes, a picture with its caption.
+ */
+void
+stride_document_begin_group (StrideDocument *self)
+{
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_start < 0);
+
+  self->group_start = (int) self->pieces->len;
+}
+
+void
+stride_document_end_group (StrideDocument *self)
+{
+  guint group;
+
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_start >= 0);
+
+  group = self->next_group++;
+  for (guint i = (guint) self->group_start; i < self->pieces->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (self->pieces, i);
+
+      if (piece->kind != PIECE_BREAK)
+        piece->group = group;
+    }
+  self->group_start = -1;
+  self->laid_out = FALSE;
 }
 
 void
@@ -1741,9 +1818,7 @@ draw_card (StrideDocument *self,
   for (guint i = 0; i < data->step_layouts->len; i++)
     {
       PangoLayout *layout = g_ptr_array_index (data->step_layouts, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autoptr(PangoLayout) number_layout = make_layout (self, number, size * 0.85, TRUE, FALSE,
-                                                          0, STRIDE_ALIGN_LEFT);
+      PangoLayout *number_layout = g_ptr_array_index (data->number_layouts, i);
       double r = size * 0.58;
       double cy = ty + size * 0.72;
 
@@ -2203,6 +2278,26 @@ draw_piece (StrideDocument *self,
   cairo_restore (cr);
 }
 
+/* The header and footer lines that are the same on every page, made once. */
+static PangoLayout *
+chrome_layout (StrideDocument  *self,
+               PangoLayout    **cache,
+               const char      *text,
+               gboolean         bold,
+               double           width,
+               StrideAlign      align)
+{
+  if (*cache == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (text, -1);
+
+      *cache = make_layout (self, markup, CHROME_SIZE, bold, FALSE, width, align);
+      pango_layout_set_ellipsize (*cache, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (*cache, 0);
+    }
+  return *cache;
+}
+
 static void
 draw_chrome (StrideDocument *self,
              cairo_t        *cr,
@@ -2216,25 +2311,16 @@ draw_chrome (StrideDocument *self,
 
   if (self->header_left != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->header_left, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, TRUE, FALSE,
-                                                   width * 0.6, STRIDE_ALIGN_LEFT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &ink);
-      show_layout (cr, layout, MARGIN, MARGIN);
+      show_layout (cr, chrome_layout (self, &self->header_left_layout, self->header_left, TRUE,
+                                      width * 0.6, STRIDE_ALIGN_LEFT), MARGIN, MARGIN);
     }
   if (self->header_right != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->header_right, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, FALSE, FALSE,
-                                                   width * 0.38, STRIDE_ALIGN_RIGHT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &grey_ink);
-      show_layout (cr, layout, MARGIN + width * 0.62, MARGIN);
+      show_layout (cr, chrome_layout (self, &self->header_right_layout, self->header_right, FALSE,
+                                      width * 0.38, STRIDE_ALIGN_RIGHT),
+                   MARGIN + width * 0.62, MARGIN);
     }
   set_colour (cr, &rule_colour);
   cairo_set_line_width (cr, 0.5);
@@ -2246,14 +2332,10 @@ draw_chrome (StrideDocument *self,
 
   if (self->footer_left != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->footer_left, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, FALSE, FALSE,
-                                                   width * 0.7, STRIDE_ALIGN_LEFT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &grey_ink);
-      show_layout (cr, layout, MARGIN, footer_rule + 3);
+      show_layout (cr, chrome_layout (self, &self->footer_left_layout, self->footer_left, FALSE,
+                                      width * 0.7, STRIDE_ALIGN_LEFT),
+                   MARGIN, footer_rule + 3);
     }
 
   /* TRANSLATORS: the page number in a printed document's footer */

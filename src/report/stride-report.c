@@ -1490,6 +1490,8 @@ add_closing (StrideDocument          *doc,
       stride_document_add_bullets (doc, (const char *const *) items->pdata, NULL);
     }
 
+  /* The next review and the signature that closes the report: together. */
+  stride_document_begin_group (doc);
   stride_document_add_heading (doc, 1, _("Next review"));
   review = stride_report_format_date (input->plan != NULL ? &input->plan->next_review : NULL);
   line = g_markup_printf_escaped ("<b>%s</b>", review);
@@ -1499,6 +1501,7 @@ add_closing (StrideDocument          *doc,
   labels[1] = _("Date");
   labels[2] = NULL;
   stride_document_add_signature (doc, labels);
+  stride_document_end_group (doc);
 }
 
 static char *

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "stride-education.h"
 #include "stride-findings.h"
 #include "stride-layout.h"
 #include "stride-library.h"
@@ -59,9 +60,22 @@ typedef struct
   StrideClinic                 clinic;
   GPtrArray                   *amendments;  /* (nullable) char*: amendments, for people */
   StridePaper                  paper;
-  const StrideDocumentSources *sources;     /* (nullable) */
+  const StrideDocumentSources *sources;     /* (nullable) overrides the three below */
   StrideProtocol              *protocol;    /* (nullable) labels for the answers */
+  StrideLibrary               *library;     /* (nullable) exercises and their figures */
+  StrideEducation             *education;   /* (nullable) education and warning signs */
+
+  /* Owned by stride_report_input_prepare(), freed by _clear(). */
+  StridePlan                  *suggested_plan;
 } StrideReportInput;
+
+gboolean        stride_report_input_prepare (StrideReportInput *input,
+                                             StrideAssessment  *assessment,
+                                             StrideProtocol    *protocol,
+                                             StrideLibrary     *library,
+                                             StrideEducation   *education,
+                                             GError           **error);
+void            stride_report_input_clear   (StrideReportInput *input);
 
 StrideDocument *stride_report_build         (const StrideReportInput *input);
 StrideDocument *stride_sheet_build          (const StrideReportInput *input);

@@ -2,7 +2,7 @@
  *
  * Version history (`PRAGMA user_version`):
  *   1  patients, visits and answers only
- *   2  folded names with a trigram index and word prefixes for search, the
+ *   2  folded names with a trigram index and first letters for search, the
  *      patient's sheet language, revisions (amendments), overrides, plans,
  *      the findings summary
  *
@@ -61,22 +61,25 @@ static const char schema_additions_v2[] =
   "  WHEN old.status = 'final'"
   "  BEGIN SELECT RAISE (ABORT, 'a final visit is never changed in place'); END;"
 
-  /* Search: a trigram index of the folded name for 3 letters and more … */
+  /* Search: a trigram index of the folded name with a space in front, so
+   * that " mu" is a trigram that finds a word starting with "mu": any part
+   * for 3 letters and more, a word's start for 2. Contentless: the names are
+   * in patients, and a deleted name's trigrams go with 'delete' + 'optimize'. */
   "CREATE VIRTUAL TABLE patient_names USING fts5 ("
-  "  name_folded, content = 'patients', content_rowid = 'id', tokenize = 'trigram');"
+  "  name, content = '', tokenize = 'trigram');"
   "CREATE TRIGGER patients_names_insert AFTER INSERT ON patients BEGIN"
-  "  INSERT INTO patient_names (rowid, name_folded) VALUES (new.id, new.name_folded);"
+  "  INSERT INTO patient_names (rowid, name) VALUES (new.id, ' ' || new.name_folded);"
   "END;"
   "CREATE TRIGGER patients_names_delete AFTER DELETE ON patients BEGIN"
-  "  INSERT INTO patient_names (patient_names, rowid, name_folded)"
-  "    VALUES ('delete', old.id, old.name_folded);"
+  "  INSERT INTO patient_names (patient_names, rowid, name)"
+  "    VALUES ('delete', old.id, ' ' || old.name_folded);"
   "END;"
   "CREATE TRIGGER patients_names_update AFTER UPDATE OF name_folded ON patients BEGIN"
-  "  INSERT INTO patient_names (patient_names, rowid, name_folded)"
-  "    VALUES ('delete', old.id, old.name_folded);"
-  "  INSERT INTO patient_names (rowid, name_folded) VALUES (new.id, new.name_folded);"
+  "  INSERT INTO patient_names (patient_names, rowid, name)"
+  "    VALUES ('delete', old.id, ' ' || old.name_folded);"
+  "  INSERT INTO patient_names (rowid, name) VALUES (new.id, ' ' || new.name_folded);"
   "END;"
-  /* … and the first one and two letters of each word for shorter input. */
+  /* … and the first letter of each word, for one letter. */
   "CREATE TABLE name_prefixes ("
   "  prefix TEXT NOT NULL,"
   "  patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,"
@@ -227,7 +230,7 @@ stride_store_schema_create (sqlite3  *db,
          && set_version (db, STRIDE_STORE_SCHEMA_VERSION, error);
 }
 
-/* The words of a folded name, each once. */
+/* The first letter of each word of a folded name, each once. */
 static GPtrArray *
 name_prefixes (const char *folded)
 {
@@ -239,7 +242,7 @@ name_prefixes (const char *folded)
       const char *word = words[i];
       glong n_chars = g_utf8_strlen (word, -1);
 
-      for (glong n = 1; n <= MIN (n_chars, 2); n++)
+      for (glong n = 1; n <= MIN (n_chars, 1); n++)
         {
           const char *end = g_utf8_offset_to_pointer (word, n);
           char *prefix = g_strndup (word, end - word);
@@ -258,7 +261,7 @@ name_prefixes (const char *folded)
  * stride_store_index_name:
  * @folded: the patient's folded name
  *
- * Replaces the word prefixes of @patient_id (the trigram index follows the
+ * Replaces the first letters of the words of @patient_id (the trigram index follows the
  * patients table by itself, through triggers).
  */
 gboolean
@@ -358,8 +361,8 @@ migrate_1_to_2 (sqlite3  *db,
   if (!stride_store_exec (db, alter, error)
       || !stride_store_exec (db, schema_additions_v2, error)
       || !create_final_guards (db, error)
-      || !stride_store_exec (db, "INSERT INTO patient_names (patient_names) VALUES ('rebuild');",
-                             error))
+      || !stride_store_exec (db, "INSERT INTO patient_names (rowid, name)"
+                                 " SELECT id, ' ' || name_folded FROM patients;", error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db, "SELECT id, name_folded FROM patients", -1, &stmt, NULL);

@@ -1376,9 +1376,10 @@ append_fts_string (GString    *query,
  * @limit: the most ids wanted, 0 for all
  * @error: return location for a #GError
  *
- * Words of 3 letters or more go to the trigram index (any part of the
- * name), shorter ones to the word-prefix table; both are indexed, so the
- * time does not grow with the number of patients the way `LIKE '%x%'` does.
+ * Words of 2 letters or more go to the trigram index (any part of the name
+ * for 3 and more, a word's start for 2), single letters to the table of
+ * first letters; both are indexed, so the time does not grow with the
+ * number of patients the way `LIKE '%x%'` does.
  *
  * Returns: (transfer full) (element-type gint64): ids, newest first
  */
@@ -1403,14 +1404,20 @@ stride_store_search_ids (StrideStore  *self,
   words = g_strsplit (folded, " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      if (*words[i] == '\0')
+      glong n_chars = g_utf8_strlen (words[i], -1);
+
+      if (n_chars == 0)
         continue;
 
-      if (g_utf8_strlen (words[i], -1) >= 3)
+      if (n_chars >= 2)
         {
+          g_autofree char *phrase = NULL;
+
+          /* 2 letters: " xy", the start of a word; more: anywhere. */
+          phrase = n_chars == 2 ? g_strconcat (" ", words[i], NULL) : g_strdup (words[i]);
           if (match->len > 0)
             g_string_append (match, " AND ");
-          append_fts_string (match, words[i]);
+          append_fts_string (match, phrase);
         }
       else
         g_ptr_array_add (prefixes, words[i]);
@@ -1418,6 +1425,7 @@ stride_store_search_ids (StrideStore  *self,
 
   if (match->len > 0)
     {
+      /* The index intersects the words; single letters are checked per row. */
       g_string_append (sql, "SELECT rowid FROM patient_names WHERE patient_names MATCH ?");
       for (guint i = 0; i < prefixes->len; i++)
         g_string_append (sql, " AND EXISTS (SELECT 1 FROM name_prefixes"
