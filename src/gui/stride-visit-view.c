@@ -293,7 +293,13 @@ update_banner (StrideVisitView *self)
     }
 
   gtk_label_set_text (self->triage_title, level);
-  gtk_label_set_text (self->triage_detail, detail->str);
+  {
+    /* Rule ids are not broken across lines at their hyphen. */
+    g_autoptr(GString) shown = g_string_new (detail->str);
+
+    g_string_replace (shown, "RF-", "RF\u2011", 0);
+    gtk_label_set_text (self->triage_detail, shown->str);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->triage_detail), detail->len > 0);
   gtk_widget_add_css_class (self->triage_banner, stride_triage_to_string (f->triage));
   /* The level is said in words and with an icon, never by colour alone. */

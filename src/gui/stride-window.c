@@ -862,9 +862,28 @@ restore_session (StrideWindow *self)
                                                   "you left it")));
 }
 
+static gboolean
+open_new_patient_later (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.new-patient", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+open_chooser_later (gpointer user_data)
+{
+  StrideWindow *self = user_data;
+
+  gtk_widget_activate_action (stride_visit_view_get_page (self->visit_view, "plan"),
+                              "plan.add-exercise", NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* STRIDE_SCREENSHOT_SCREEN opens a screen directly, for screenshots and for
  * looking at a screen while working on it: "patient" (the sample patient,
- * added when the list is empty) or "visit/STEP" (a follow-up of it). */
+ * added when the list is empty), "visit/STEP" (a follow-up of it), "triage"
+ * (a follow-up with a red flag), "chooser" (adding an exercise) or
+ * "new-patient". */
 static void
 open_screenshot_screen (StrideWindow *self)
 {
@@ -883,12 +902,32 @@ open_screenshot_screen (StrideWindow *self)
     return;
 
   stride_window_show_patient (self, patient_id);
-  if (g_str_has_prefix (screen, "visit"))
+  /* Dialogs open once the window is on screen, so that they stack above it. */
+  if (g_str_equal (screen, "new-patient"))
+    g_timeout_add_seconds (1, open_new_patient_later, self);
+  else if (g_str_has_prefix (screen, "visit") || g_str_equal (screen, "triage")
+           || g_str_equal (screen, "chooser"))
     {
       gint64 visit_id = stride_window_new_visit (self, patient_id, STRIDE_VISIT_FOLLOW_UP);
 
-      if (visit_id > 0 && screen[5] == '/')
+      if (visit_id <= 0)
+        return;
+      if (g_str_has_prefix (screen, "visit/"))
         stride_visit_view_set_step (self->visit_view, screen + 6);
+      else if (g_str_equal (screen, "triage"))
+        {
+          StrideItemsPage *page = stride_visit_view_get_items_page (self->visit_view,
+                                                                    "red-flags");
+
+          stride_visit_view_set_step (self->visit_view, "red-flags");
+          stride_item_row_enter_text (stride_items_page_get_row (page, "locked-knee"),
+                                      STRIDE_SIDE_NONE, "yes");
+        }
+      else
+        {
+          stride_visit_view_set_step (self->visit_view, "plan");
+          g_timeout_add_seconds (1, open_chooser_later, self);
+        }
     }
 }
 
