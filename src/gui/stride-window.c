@@ -725,6 +725,92 @@ on_patient_export (StridePatientPage *page,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * stride_window_import_record:
+ * @self: the window
+ * @path: an assessment document
+ * @error: where to say why it could not be imported (file, line, field)
+ *
+ * Adds the document's patient and visits as a new patient, and shows it.
+ *
+ * Returns: the new patient's id, or 0
+ */
+gint64
+stride_window_import_record (StrideWindow  *self,
+                             const char    *path,
+                             GError       **error)
+{
+  g_autoptr(StrideAssessment) record = NULL;
+  gint64 patient_id = 0;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (self->store == NULL || stride_gui_get_protocol () == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
+      return 0;
+    }
+
+  record = stride_document_read_file (path, stride_gui_get_protocol (), error);
+  if (record == NULL
+      || !stride_store_import_assessment (self->store, record, &patient_id, error))
+    return 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reload_patients (self);
+  stride_window_show_patient (self, patient_id);
+  return patient_id;
+}
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    StrideWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        show_error (self, _("Choose a file on this computer."));
+      else if (stride_window_import_record (self, path, &error) == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
+                                                      error->message);
+
+          show_error (self, message);
+        }
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Record imported")));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Record"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Assessment documents"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 on_patient_deleted (StridePatientPage *page,
                     StrideWindow      *self)
@@ -1032,6 +1118,7 @@ stride_window_class_init (StrideWindowClass *klass)
                                    stride_window_show_patients_action);
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.add-sample", NULL, add_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

@@ -791,6 +791,25 @@ drive_patients (StrideWindow *window)
   search (window, "");
   g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
 
+  /* Export the sample's record (named by date, not name) and import it back. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "record.xml", NULL);
+    g_autoptr(GError) error = NULL;
+    gint64 imported;
+
+    g_assert_true (stride_window_export_record (window, sample_id, path, &error));
+    g_assert_no_error (error);
+    imported = stride_window_import_record (window, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (imported, >, 0);
+    g_assert_cmpint (imported, !=, sample_id);
+    g_assert_cmpint (stride_patient_page_get_patient_id (page), ==, imported);
+    g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 4);
+    g_assert_cmpint (stride_window_import_record (window, "/nonexistent.xml", &error), ==, 0);
+    g_assert_nonnull (error);
+  }
+
   /* Deleting asks first and says that backups still hold the patient. */
   g_assert_true (stride_window_show_patient (window, sample_id));
   gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
@@ -800,7 +819,7 @@ drive_patients (StrideWindow *window)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Backups"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
   stride_test_iterate_main_loop ();
@@ -808,7 +827,7 @@ drive_patients (StrideWindow *window)
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
   stride_test_iterate_main_loop ();
-  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
   g_assert_null (stride_store_get_patient (stride_window_get_store (window), sample_id, NULL));
 }
 
