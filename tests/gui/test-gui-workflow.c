@@ -524,6 +524,28 @@ check_follow_up (StrideWindow    *window,
   g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "12"));
   g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "7"));
 
+  /* A patient who reads German gets the sheet in German: written by a child
+   * stride-cli so the app's own language does not change. */
+  {
+    StrideDocumentsPage *documents =
+      STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sheet-de.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    StridePatient *patient = stride_visit_view_get_assessment (view)->patient;
+
+    g_free (patient->language);
+    patient->language = g_strdup ("de");
+    stride_visit_view_visit_changed (view);
+    stride_visit_view_set_step (view, "documents");
+    stride_test_iterate_main_loop ();
+    g_assert_cmpstr (stride_documents_page_get_sheet_language (documents), ==, "de");
+    g_assert_true (stride_documents_page_save_pdf (documents, "sheet", path, &error));
+    g_assert_no_error (error);
+    text = pdf_text (path);
+    g_assert_nonnull (strstr (text, "Übungsplan für zu Hause"));
+  }
+
   /* "Since the last visit" is asked now, and starts empty. */
   row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "history"),
                                    "monitor-broken-sessions");
@@ -846,6 +868,8 @@ main (int   argc,
   g_autofree char *tmp = NULL;
 
   g_test_init (&argc, &argv, NULL);
+  /* The translations built beside the tests, for a sheet in another language. */
+  g_setenv ("STRIDE_LOCALEDIR", STRIDE_BUILD_DIR "/po", FALSE);
   /* The killed subprocess and the restart must share one home. */
   if (home == NULL)
     {
