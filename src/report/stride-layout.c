@@ -172,6 +172,7 @@ struct _StrideDocument
   char         *header_left;
   char         *header_right;
   char         *footer_left;
+  char         *page_format;     /* "Page %u of %u" in the document's language */
   PangoLayout  *header_left_layout;
   PangoLayout  *header_right_layout;
   PangoLayout  *footer_left_layout;
@@ -525,6 +526,7 @@ stride_document_finalize (GObject *object)
   StrideDocument *self = STRIDE_DOCUMENT (object);
 
   g_clear_object (&self->context);
+  g_free (self->page_format);
   g_free (self->title);
   g_free (self->author);
   g_free (self->subject);
@@ -582,6 +584,10 @@ stride_document_new (StridePaper paper,
   self->page_width = size.width_pt;
   self->page_height = size.height_pt;
   self->body_size = body_size > 0 ? body_size : 10.0;
+  /* Translated now, not when a page is drawn: a sheet is laid out in the
+   * patient's language but drawn later, in the interface's. */
+  /* TRANSLATORS: the page number in a printed document's footer */
+  self->page_format = g_strdup (_("Page %u of %u"));
 
   /* Metrics that do not depend on the device: the same line breaks on paper
    * and on screen. */
@@ -2369,8 +2375,11 @@ draw_chrome (StrideDocument *self,
                    MARGIN, footer_rule + 3);
     }
 
-  /* TRANSLATORS: the page number in a printed document's footer */
-  page_text = g_strdup_printf (_("Page %u of %u"), page_index + 1, n_pages);
+  /* The format was checked against "Page %u of %u" by msgfmt --check. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  page_text = g_strdup_printf (self->page_format, page_index + 1, n_pages);
+#pragma GCC diagnostic pop
   page_layout = make_layout (self, page_text, CHROME_SIZE, FALSE, FALSE, width * 0.28,
                              STRIDE_ALIGN_RIGHT);
   set_colour (cr, &grey_ink);

@@ -499,12 +499,17 @@ add_triage (StrideDocument *doc,
     {
       StrideRedFlag *flag = g_ptr_array_index (findings->red_flags, i);
       g_autofree char *reasons = reasons_inline (flag->reasons);
-      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b> (%s): %s referral, "
-                                                       "restriction: %s.",
-                                                       stride_report_red_flag_name (flag->rule_id),
-                                                       flag->rule_id,
-                                                       stride_triage_to_string (flag->referral),
-                                                       restriction_label (flag->restriction));
+      /* TRANSLATORS: a red flag's name, its rule id, then what the plan may hold
+       * (e.g. "no running"). Whole sentences per level: an interpolated level word
+       * would stay English. */
+      g_autofree char *line = g_markup_printf_escaped (
+        flag->referral >= STRIDE_TRIAGE_EMERGENCY
+          ? _("<b>%s</b> (%s): emergency referral, restriction: %s.")
+          : flag->referral == STRIDE_TRIAGE_URGENT
+            ? _("<b>%s</b> (%s): urgent referral, restriction: %s.")
+            : _("<b>%s</b> (%s): routine referral, restriction: %s."),
+        stride_report_red_flag_name (flag->rule_id), flag->rule_id,
+        restriction_label (flag->restriction));
 
       g_ptr_array_add (body, g_strdup_printf ("%s %s", line, reasons));
     }
