@@ -730,9 +730,16 @@ add_load (StrideDocument          *doc,
 
 static char *
 format_test_value (const StrideTestResult *test,
-                   StrideSide              side)
+                   StrideSide              side,
+                   StrideVisit            *visit)
 {
   const char *unit = stride_report_test_unit (test->test_id);
+
+  /* Strength is in N or in N·m/kg, as the clinician recorded it. */
+  if (g_strcmp0 (test->test_id, "MT-QUAD") == 0 && visit != NULL && visit->answers != NULL
+      && g_strcmp0 (stride_answers_get (visit->answers, "mt-quad-unit", STRIDE_SIDE_NONE),
+                    "nm-kg") == 0)
+    unit = "N·m/kg";
   g_autofree char *number = NULL;
 
   if (!test->tested[side])
@@ -791,7 +798,8 @@ format_test_pain (const StrideTestResult *test)
 
 static void
 add_tests (StrideDocument *doc,
-           StrideFindings *findings)
+           StrideFindings *findings,
+           StrideVisit    *visit)
 {
   StrideTable *table;
   g_autofree char *left = NULL;
@@ -840,13 +848,13 @@ add_tests (StrideDocument *doc,
 
       if (test->per_side)
         {
-          value_l = format_test_value (test, STRIDE_SIDE_LEFT);
-          value_r = format_test_value (test, STRIDE_SIDE_RIGHT);
+          value_l = format_test_value (test, STRIDE_SIDE_LEFT, visit);
+          value_r = format_test_value (test, STRIDE_SIDE_RIGHT, visit);
         }
       else
         {
           /* A single test fills the involved side's column. */
-          value_l = format_test_value (test, STRIDE_SIDE_NONE);
+          value_l = format_test_value (test, STRIDE_SIDE_NONE, visit);
           value_r = g_strdup ("");
           if (findings->involved == STRIDE_SIDE_RIGHT)
             {
@@ -1567,7 +1575,7 @@ stride_report_build (const StrideReportInput *input)
   add_triage (doc, findings, visit);
   add_history (doc, input, visit, findings);
   add_load (doc, input, visit, findings);
-  add_tests (doc, findings);
+  add_tests (doc, findings, visit);
   add_rtr (doc, findings);
   add_presentation (doc, findings, visit);
   add_phase (doc, findings, visit);

@@ -64,21 +64,11 @@ static const char schema_additions_v2[] =
   /* Search: a trigram index of the folded name with a space in front, so
    * that " mu" is a trigram that finds a word starting with "mu": any part
    * for 3 letters and more, a word's start for 2. Contentless: the names are
-   * in patients, and a deleted name's trigrams go with 'delete' + 'optimize'. */
+   * in patients. Kept up to date by stride_store_index_name(), not by
+   * triggers, so that the connection can refuse virtual tables in triggers
+   * (trusted_schema off) for files that come from elsewhere. */
   "CREATE VIRTUAL TABLE patient_names USING fts5 ("
   "  name, content = '', tokenize = 'trigram');"
-  "CREATE TRIGGER patients_names_insert AFTER INSERT ON patients BEGIN"
-  "  INSERT INTO patient_names (rowid, name) VALUES (new.id, ' ' || new.name_folded);"
-  "END;"
-  "CREATE TRIGGER patients_names_delete AFTER DELETE ON patients BEGIN"
-  "  INSERT INTO patient_names (patient_names, rowid, name)"
-  "    VALUES ('delete', old.id, ' ' || old.name_folded);"
-  "END;"
-  "CREATE TRIGGER patients_names_update AFTER UPDATE OF name_folded ON patients BEGIN"
-  "  INSERT INTO patient_names (patient_names, rowid, name)"
-  "    VALUES ('delete', old.id, ' ' || old.name_folded);"
-  "  INSERT INTO patient_names (rowid, name) VALUES (new.id, ' ' || new.name_folded);"
-  "END;"
   /* … and the first letter of each word, for one letter. */
   "CREATE TABLE name_prefixes ("
   "  prefix TEXT NOT NULL,"
@@ -257,45 +247,77 @@ name_prefixes (const char *folded)
   return prefixes;
 }
 
+static int
+step_once (sqlite3    *db,
+           const char *sql,
+           gint64      patient_id,
+           const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, patient_id);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
 /**
  * stride_store_index_name:
- * @folded: the patient's folded name
+ * @old_folded: (nullable): the folded name the index holds for @patient_id
+ * @new_folded: (nullable): the folded name it should hold from now on
  *
- * Replaces the first letters of the words of @patient_id (the trigram index follows the
- * patients table by itself, through triggers).
+ * Keeps the search index of one patient: the trigrams of the name (a
+ * contentless FTS5 table is told the old value to remove it) and the first
+ * letter of each word. Call it in the transaction that changes the name.
  */
 gboolean
 stride_store_index_name (sqlite3     *db,
                          gint64       patient_id,
-                         const char  *folded,
+                         const char  *old_folded,
+                         const char  *new_folded,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) prefixes = name_prefixes (folded);
+  g_autoptr(GPtrArray) prefixes = NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int rc = SQLITE_OK;
 
-  rc = sqlite3_prepare_v3 (db, "DELETE FROM name_prefixes WHERE patient_id = ?",
-                           -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (old_folded != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, patient_id);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      g_autofree char *old_text = g_strconcat (" ", old_folded, NULL);
+
+      rc = step_once (db, "INSERT INTO patient_names (patient_names, rowid, name)"
+                          " VALUES ('delete', ?1, ?2)", patient_id, old_text);
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v3 (db, "INSERT INTO name_prefixes (prefix, patient_id) VALUES (?, ?)",
-                             -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < prefixes->len; i++)
+    rc = step_once (db, "DELETE FROM name_prefixes WHERE patient_id = ?1", patient_id, NULL);
+
+  if (rc == SQLITE_OK && new_folded != NULL)
     {
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (prefixes, i), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, patient_id);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-      sqlite3_reset (stmt);
+      g_autofree char *new_text = g_strconcat (" ", new_folded, NULL);
+
+      rc = step_once (db, "INSERT INTO patient_names (rowid, name) VALUES (?1, ?2)",
+                      patient_id, new_text);
+      prefixes = name_prefixes (new_folded);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v3 (db, "INSERT INTO name_prefixes (prefix, patient_id) VALUES (?, ?)",
+                                 -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      for (guint i = 0; rc == SQLITE_OK && i < prefixes->len; i++)
+        {
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (prefixes, i), -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, patient_id);
+          rc = sqlite3_step (stmt);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+          sqlite3_reset (stmt);
+        }
+      sqlite3_finalize (stmt);
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_OK)
     {
@@ -360,15 +382,13 @@ migrate_1_to_2 (sqlite3  *db,
 
   if (!stride_store_exec (db, alter, error)
       || !stride_store_exec (db, schema_additions_v2, error)
-      || !create_final_guards (db, error)
-      || !stride_store_exec (db, "INSERT INTO patient_names (rowid, name)"
-                                 " SELECT id, ' ' || name_folded FROM patients;", error))
+      || !create_final_guards (db, error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db, "SELECT id, name_folded FROM patients", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (!stride_store_index_name (db, sqlite3_column_int64 (stmt, 0),
+      if (!stride_store_index_name (db, sqlite3_column_int64 (stmt, 0), NULL,
                                     (const char *) sqlite3_column_text (stmt, 1), error))
         {
           sqlite3_finalize (stmt);
