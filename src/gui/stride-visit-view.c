@@ -341,9 +341,8 @@ refresh_shown_page (StrideVisitView *self)
               g_autofree char *note = NULL;
 
               /* TRANSLATORS: %s is a language code such as "de" */
-              note = g_strdup_printf (_("The preview is in the language on screen; Save as "
-                                        "PDF writes the home sheet in the patient's language "
-                                        "(%s)."), lang);
+              note = g_strdup_printf (_("The home sheet is in the patient's language (%s), "
+                                        "the report in the language on screen."), lang);
               stride_documents_page_set_status (self->documents_page, note);
             }
           else
