@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <unistd.h>
 
 #include "stride-cli-report.h"
 #include "stride-cli-store.h"
@@ -68,44 +69,80 @@ format_amendment (const StrideAmendment *amendment)
   return g_string_free (text, FALSE);
 }
 
-/* Switches messages, dates and numbers to @lang ("de", "es_MX"…). glibc
- * needs a real locale for gettext to read LANGUAGE, so find one that is
- * installed. */
-static gboolean
-switch_language (const char *lang)
+/* An installed locale for @lang ("de", "es_MX"…), for dates and numbers in
+ * the patient's language; C.UTF-8 when none is (gettext still reads
+ * LANGUAGE there). The process's own locale is left as it was. */
+static char *
+find_locale (const char *lang)
 {
   static const struct { const char *lang; const char *locales[4]; } known[] = {
-    { "en", { "en_GB.UTF-8", "en_US.UTF-8", "C.UTF-8", NULL } },
+    { "en", { "en_GB.UTF-8", "en_US.UTF-8", NULL, NULL } },
     { "de", { "de_DE.UTF-8", "de_AT.UTF-8", "de_CH.UTF-8", NULL } },
     { "es", { "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.UTF-8", NULL } },
   };
   g_autofree char *base = g_strndup (lang, strcspn (lang, "_.@"));
-  g_autofree char *own = NULL;
-
-  g_setenv ("LANGUAGE", lang, TRUE);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  GPtrArray *candidates = g_ptr_array_new_with_free_func (g_free);
+  char *found = NULL;
 
   if (strchr (lang, '_') != NULL)
-    {
-      own = g_strdup_printf ("%s.UTF-8", lang);
-      if (setlocale (LC_ALL, own) != NULL)
-        return TRUE;
-    }
+    g_ptr_array_add (candidates, g_strdup_printf ("%.*s.UTF-8", (int) strcspn (lang, ".@"),
+                                                  lang));
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    {
-      if (!g_str_equal (known[i].lang, base))
-        continue;
+    if (g_str_equal (known[i].lang, base))
       for (guint j = 0; known[i].locales[j] != NULL; j++)
-        if (setlocale (LC_ALL, known[i].locales[j]) != NULL)
-          return TRUE;
-    }
-  g_free (own);
-  own = g_strdup_printf ("%s_%c%c.UTF-8", base, g_ascii_toupper (base[0]),
-                         base[0] != '\0' ? g_ascii_toupper (base[1]) : '\0');
-  if (setlocale (LC_ALL, own) != NULL)
-    return TRUE;
+        g_ptr_array_add (candidates, g_strdup (known[i].locales[j]));
+  if (strlen (base) == 2)
+    g_ptr_array_add (candidates, g_strdup_printf ("%s_%c%c.UTF-8", base,
+                                                  g_ascii_toupper (base[0]),
+                                                  g_ascii_toupper (base[1])));
 
-  /* LANGUAGE alone still works over any locale but plain C. */
-  return setlocale (LC_ALL, "C.UTF-8") != NULL && g_str_equal (base, "en");
+  for (guint i = 0; i < candidates->len && found == NULL; i++)
+    if (setlocale (LC_ALL, g_ptr_array_index (candidates, i)) != NULL)
+      found = g_strdup (g_ptr_array_index (candidates, i));
+  setlocale (LC_ALL, saved);
+  g_ptr_array_unref (candidates);
+
+  return found != NULL ? found : g_strdup ("C.UTF-8");
+}
+
+/* Runs this command again in a child process in @lang: GLib decides once per
+ * process whether to translate at all (no for C.UTF-8 or a language without
+ * a catalogue), so switching languages in-process can leave the sheet in the
+ * wrong one. The child gets the paper already resolved from the clinician's
+ * locale. Returns only when the exec fails. */
+static void
+exec_in_language (const StrideCliGlobals *globals,
+                  const char             *command,
+                  char                  **original_argv,
+                  const char             *lang,
+                  StridePaper             paper)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *locale = find_locale (lang);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+
+  if (self == NULL)
+    return;
+
+  g_ptr_array_add (argv, self);
+  if (globals->db_path != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, globals->db_path);
+    }
+  g_ptr_array_add (argv, (char *) command);
+  for (guint i = 1; original_argv[i] != NULL; i++)
+    g_ptr_array_add (argv, original_argv[i]);
+  g_ptr_array_add (argv, (char *) "--paper");
+  g_ptr_array_add (argv, (char *) stride_paper_to_string (paper));
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LANGUAGE", lang, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+  env = g_environ_setenv (env, "STRIDE_CLI_LANGUAGE_SET", lang, TRUE);
+  execve (self, (char **) argv->pdata, env);
 }
 
 static gboolean
@@ -208,6 +245,7 @@ run (const StrideCliGlobals  *globals,
   const char *lang;
   Options options = { 0 };
   int status = STRIDE_CLI_EXIT_OK;
+  g_auto(GStrv) original_argv = g_strdupv (argv);
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("Write the PDF to FILE"), N_("FILE") },
@@ -327,16 +365,14 @@ run (const StrideCliGlobals  *globals,
 
   lang = options.lang != NULL ? options.lang
          : sheet && assessment->patient != NULL ? assessment->patient->language : NULL;
-  if (lang != NULL && *lang != '\0' && !current_language_is (lang))
+  if (lang != NULL && *lang != '\0' && !current_language_is (lang)
+      && g_strcmp0 (g_getenv ("STRIDE_CLI_LANGUAGE_SET"), lang) != 0)
     {
-      if (!switch_language (lang))
-        g_printerr (_("stride-cli: no locale installed for “%s”: printing in the current "
-                      "language\n"), lang);
-      /* The protocol's labels are translated on load. */
-      g_clear_object (&protocol);
-      protocol = stride_protocol_load_default (&error);
-      if (protocol == NULL)
-        goto failed;
+      /* Nothing is written yet; the child does it all again in its language. */
+      g_clear_object (&store);
+      exec_in_language (globals, command, original_argv, lang, paper);
+      g_printerr (_("stride-cli: cannot switch to “%s”: printing in the current language\n"),
+                  lang);
     }
 
   library = stride_library_load_default (&error);

@@ -1216,8 +1216,11 @@ return_to_run (Ctx *c)
       const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
 
       if (flag->referral >= STRIDE_TRIAGE_URGENT)
-        reason (criterion->reasons, "MT-RTR", NULL, _("Red flag %s: %s referral."),
-                flag->rule_id, stride_triage_to_string (flag->referral));
+        /* Whole sentences per level: an interpolated enum word stays English. */
+        reason (criterion->reasons, "MT-RTR", NULL,
+                flag->referral >= STRIDE_TRIAGE_EMERGENCY ? _("Red flag %s: emergency referral.")
+                                                          : _("Red flag %s: urgent referral."),
+                flag->rule_id);
       flags_referral = MAX (flags_referral, flag->referral);
     }
   criterion->state = flags_referral >= STRIDE_TRIAGE_URGENT ? STRIDE_CRITERION_NOT_MET
@@ -1245,8 +1248,9 @@ return_to_run (Ctx *c)
   else
     {
       criterion->state = STRIDE_CRITERION_NOT_MET;
-      reason (criterion->reasons, "MT-RTR", NULL, _("Irritability %s."),
-              stride_irritability_to_string (f->irritability));
+      reason (criterion->reasons, "MT-RTR", NULL,
+              f->irritability == STRIDE_IRRITABILITY_HIGH ? _("Irritability high.")
+                                                          : _("Irritability moderate."));
     }
 
   /* 3. MT-WALK: 30 minutes with pain ≤ 2. */

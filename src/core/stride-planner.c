@@ -736,6 +736,95 @@ plan_doses (Ctx *c)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Doses in words                                                            */
+
+/**
+ * stride_frequency_describe:
+ * @frequency: a plan item's frequency ("daily", "2-3-per-week", …)
+ *
+ * Returns: (transfer none) (nullable): the frequency in patient words, in the
+ *   current language, or %NULL for an unknown one
+ */
+const char *
+stride_frequency_describe (const char *frequency)
+{
+  static const struct { const char *id; const char *words; } table[] = {
+    { "daily", N_("every day") },
+    { "2-3-per-week", N_("2 or 3 times a week") },
+    { "3-per-week", N_("3 times a week") },
+    { "every-2-3-days", N_("every 2 to 3 days") },
+    { "within-runs", N_("in each run") },
+    { "2-per-week", N_("twice a week") },
+  };
+
+  for (guint i = 0; frequency != NULL && i < G_N_ELEMENTS (table); i++)
+    {
+      if (g_str_equal (frequency, table[i].id))
+        return _(table[i].words);
+    }
+  return NULL;
+}
+
+/**
+ * stride_plan_item_describe_dose:
+ * @item: a plan item
+ * @exercise: (nullable): its library entry
+ *
+ * The dose in patient words for the home sheet ("3 sets of 10 on each side,
+ * 2 or 3 times a week"). While the item keeps the entry's default dose, the
+ * entry's own words are used; a dose the planner or the clinician changed is
+ * worded from the numbers.
+ *
+ * Returns: (transfer full): the dose in words
+ */
+char *
+stride_plan_item_describe_dose (const StridePlanItem *item,
+                                const StrideExercise *exercise)
+{
+  GString *words;
+  const char *frequency;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (exercise != NULL && exercise->dose_text != NULL && item->sets == exercise->sets
+      && item->reps == exercise->reps && item->seconds == exercise->seconds
+      && item->each_side == exercise->each_side
+      && g_strcmp0 (item->frequency, exercise->frequency) == 0)
+    return g_strdup (exercise->dose_text);
+
+  words = g_string_new (NULL);
+  if (item->sets > 0 && item->reps > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d set of %d",
+                                                "%d sets of %d", item->sets),
+                            item->sets, item->reps);
+  else if (item->sets > 0 && item->seconds > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d hold of %d seconds",
+                                                "%d holds of %d seconds", item->sets),
+                            item->sets, item->seconds);
+  else if (item->seconds > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
+                                                item->seconds / 60),
+                            item->seconds / 60);
+  else if (item->reps > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d time", "%d times",
+                                                item->reps),
+                            item->reps);
+
+  if (words->len > 0 && item->each_side)
+    g_string_append_printf (words, " %s", _("on each side"));
+
+  frequency = stride_frequency_describe (item->frequency);
+  if (frequency != NULL)
+    {
+      if (words->len > 0)
+        g_string_append (words, ", ");
+      g_string_append (words, frequency);
+    }
+
+  return g_string_free (words, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Running (rules §7)                                                        */
 
 static const char *const walkrun_stages[] = {

@@ -14,6 +14,7 @@
 
 #include "stride-findings-page.h"
 #include "stride-gui-labels.h"
+#include "stride-items-page.h"
 
 struct _StrideFindingsPage
 {
@@ -661,6 +662,7 @@ stride_findings_page_init (StrideFindingsPage *self)
   g_autoptr(GListModel) presentation = strings_model (presentation_labels);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  stride_gui_widen_preferences_page (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 
   adw_combo_row_set_model (self->triage_row, triage);

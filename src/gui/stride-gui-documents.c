@@ -8,10 +8,15 @@
  */
 #include "config.h"
 
-#include <gio/gio.h>
-#include <glib/gi18n.h>
+#include <string.h>
 
+#include <gio/gio.h>
+
+#include "stride-education.h"
 #include "stride-figure-renderer.h"
+#include "stride-i18n.h"        /* also _() */
+#include "stride-library.h"
+#include "stride-protocol.h"
 #include "stride-gui-data.h"
 #include "stride-gui-documents.h"
 #include "stride-report.h"
@@ -83,6 +88,68 @@ static const StrideDocumentSources sources = {
   .draw_figure = draw_figure,
   .user_data = NULL,
 };
+
+static gboolean
+is_interface_language (const char *lang)
+{
+  const char *const *names = g_get_language_names ();
+  gsize n = strcspn (lang, "_.@");
+
+  /* Untranslated, the interface is English. */
+  if (names[0] == NULL || g_str_equal (names[0], "C") || g_str_has_prefix (names[0], "C.")
+      || g_str_equal (names[0], "POSIX"))
+    return n == 2 && strncmp (lang, "en", 2) == 0;
+  return strncmp (names[0], lang, n) == 0
+         && (names[0][n] == '\0' || names[0][n] == '_' || names[0][n] == '.');
+}
+
+/* The sheet is the patient's: laid out in their language, whatever the
+ * interface's, with the library and education texts loaded again in it. */
+static StrideDocument *
+build_sheet (const StrideReportInput *input,
+             const char              *lang)
+{
+  StrideLanguageSwitch *saved;
+  StrideReportInput sheet_input = *input;
+  g_autoptr(StrideLibrary) library = NULL;
+  g_autoptr(StrideEducation) education = NULL;
+  g_autoptr(StrideProtocol) protocol = NULL;
+  StrideDocument *sheet = NULL;
+
+  if (lang == NULL || *lang == '\0' || is_interface_language (lang))
+    return stride_sheet_build (input);
+
+  saved = stride_i18n_switch_language (lang);
+  if (saved == NULL)
+    {
+      g_warning ("No locale installed for the sheet's language “%s”: using the interface's", lang);
+      return stride_sheet_build (input);
+    }
+  library = stride_library_load_default (NULL);
+  education = stride_education_load_default (NULL);
+  protocol = stride_protocol_load_default (NULL);
+  if (library != NULL && education != NULL && protocol != NULL)
+    {
+      sheet_input.sources = NULL;
+      sheet_input.library = library;
+      sheet_input.education = education;
+      sheet_input.protocol = protocol;
+      sheet = stride_sheet_build (&sheet_input);
+      /* The pages draw the figures of this library's exercises later. */
+      if (sheet != NULL)
+        {
+          g_object_set_data_full (G_OBJECT (sheet), "stride-sheet-library",
+                                  g_object_ref (library), g_object_unref);
+          g_object_set_data_full (G_OBJECT (sheet), "stride-sheet-education",
+                                  g_object_ref (education), g_object_unref);
+          g_object_set_data_full (G_OBJECT (sheet), "stride-sheet-protocol",
+                                  g_object_ref (protocol), g_object_unref);
+        }
+    }
+  stride_i18n_restore_language (saved);
+
+  return sheet != NULL ? sheet : stride_sheet_build (input);
+}
 
 /**
  * stride_gui_build_documents:
@@ -156,6 +223,7 @@ stride_gui_build_documents (StrideAssessment  *assessment,
   input.protocol = stride_gui_get_protocol ();
 
   *out_report = stride_report_build (&input);
-  *out_sheet = stride_sheet_build (&input);
+  *out_sheet = build_sheet (&input, assessment->patient != NULL ? assessment->patient->language
+                                                                : NULL);
   return *out_report != NULL && *out_sheet != NULL;
 }

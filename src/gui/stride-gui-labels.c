@@ -286,6 +286,7 @@ stride_gui_advice_label (const char *advice)
     { "avoid-camber", N_("Avoid cambered roads.") },
     { "cadence", N_("Shorter, quicker steps: cadence up 5–10%.") },
     { "rest-day", N_("A rest day between runs.") },
+    /* xgettext:no-c-format */
     { "spike-limit", N_("No run more than 10% longer than the longest of the last 30 days.") },
     { "pause", N_("Pause running until the pain settles.") },
     { "cross-training", N_("Keep fit with cycling, swimming or pool running, pain 3 or less.") },

@@ -17,6 +17,7 @@
 #include "stride-figure-area.h"
 #include "stride-gui-data.h"
 #include "stride-gui-labels.h"
+#include "stride-items-page.h"
 #include "stride-plan-page.h"
 
 struct _StridePlanPage
@@ -240,12 +241,22 @@ show_exercises (StridePlanPage *self)
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
                                    icon_button ("user-trash-symbolic", _("Remove"), remove,
                                                 "plan.remove", i));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                   icon_button ("go-down-symbolic", _("Move Down"), down,
-                                                "plan.move-down", i));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                   icon_button ("go-up-symbolic", _("Move Up"), up,
-                                                "plan.move-up", i));
+      {
+        GtkWidget *down_button = icon_button ("go-down-symbolic", _("Move Down"), down,
+                                              "plan.move-down", i);
+        GtkWidget *up_button = icon_button ("go-up-symbolic", _("Move Up"), up,
+                                            "plan.move-up", i);
+
+        /* The first cannot go up, the last cannot go down: keep their place. */
+        gtk_widget_set_opacity (up_button, i > 0 ? 1.0 : 0.0);
+        gtk_widget_set_can_target (up_button, i > 0);
+        gtk_widget_set_can_focus (up_button, i > 0);
+        gtk_widget_set_opacity (down_button, i + 1 < p->items->len ? 1.0 : 0.0);
+        gtk_widget_set_can_target (down_button, i + 1 < p->items->len);
+        gtk_widget_set_can_focus (down_button, i + 1 < p->items->len);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), down_button);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), up_button);
+      }
 
       dose_row (self, expander, item, "sets", _("_Sets"), _("Sets"), item->sets, 20);
       dose_row (self, expander, item, "reps", _("_Repetitions per set"), _("Repetitions"),
@@ -698,6 +709,7 @@ static void
 stride_plan_page_init (StridePlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  stride_gui_widen_preferences_page (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->item_rows = g_ptr_array_new ();
   g_signal_connect (self->review_entry, "changed", G_CALLBACK (on_review_changed), self);

@@ -293,7 +293,13 @@ update_banner (StrideVisitView *self)
     }
 
   gtk_label_set_text (self->triage_title, level);
-  gtk_label_set_text (self->triage_detail, detail->str);
+  {
+    /* Rule ids are not broken across lines at their hyphen. */
+    g_autoptr(GString) shown = g_string_new (detail->str);
+
+    g_string_replace (shown, "RF-", "RF\u2011", 0);
+    gtk_label_set_text (self->triage_detail, shown->str);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->triage_detail), detail->len > 0);
   gtk_widget_add_css_class (self->triage_banner, stride_triage_to_string (f->triage));
   /* The level is said in words and with an icon, never by colour alone. */
@@ -325,10 +331,25 @@ refresh_shown_page (StrideVisitView *self)
       if (self->assessment != NULL
           && stride_gui_build_documents (self->assessment, &report, &sheet, &error))
         {
+          const char *lang;
+
+          stride_documents_page_set_assessment (self->documents_page, self->assessment);
           stride_documents_page_set_documents (self->documents_page, report, sheet);
-          stride_documents_page_set_status (self->documents_page,
-                                            visit->status == STRIDE_VISIT_FINAL
-                                            ? _("This visit is final.") : NULL);
+          lang = stride_documents_page_get_sheet_language (self->documents_page);
+          if (lang != NULL)
+            {
+              g_autofree char *note = NULL;
+
+              /* TRANSLATORS: %s is a language code such as "de" */
+              note = g_strdup_printf (_("The preview is in the language on screen; Save as "
+                                        "PDF writes the home sheet in the patient's language "
+                                        "(%s)."), lang);
+              stride_documents_page_set_status (self->documents_page, note);
+            }
+          else
+            stride_documents_page_set_status (self->documents_page,
+                                              visit->status == STRIDE_VISIT_FINAL
+                                              ? _("This visit is final.") : NULL);
         }
       else
         {

@@ -36,6 +36,9 @@ gboolean           stride_window_export_record      (StrideWindow      *self,
                                                      gint64             patient_id,
                                                      const char        *path,
                                                      GError           **error);
+gint64             stride_window_import_record      (StrideWindow      *self,
+                                                     const char        *path,
+                                                     GError           **error);
 gboolean           stride_window_finalise_visit     (StrideWindow      *self,
                                                      GError           **error);
 gboolean           stride_window_flush_draft        (StrideWindow      *self);

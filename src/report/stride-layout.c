@@ -33,7 +33,7 @@
 #define TABLE_PAD_X     4.0
 #define TABLE_PAD_Y     2.5
 #define BOX_PAD         8.0
-#define CARD_PAD        8.0
+#define CARD_PAD        6.0
 #define TICK_SIZE       15.0
 
 static const StrideColor ink = { 0.10, 0.10, 0.12 };
@@ -172,11 +172,13 @@ struct _StrideDocument
   char         *header_left;
   char         *header_right;
   char         *footer_left;
+  char         *page_format;     /* "Page %u of %u" in the document's language */
   PangoLayout  *header_left_layout;
   PangoLayout  *header_right_layout;
   PangoLayout  *footer_left_layout;
 
   GPtrArray    *pieces;          /* Piece */
+  GHashTable   *draw_cache;      /* key → PangoLayout, see cached_layout() */
   GPtrArray    *tables;          /* StrideTable */
   guint         next_group;
 
@@ -524,6 +526,7 @@ stride_document_finalize (GObject *object)
   StrideDocument *self = STRIDE_DOCUMENT (object);
 
   g_clear_object (&self->context);
+  g_free (self->page_format);
   g_free (self->title);
   g_free (self->author);
   g_free (self->subject);
@@ -534,6 +537,7 @@ stride_document_finalize (GObject *object)
   g_clear_object (&self->header_right_layout);
   g_clear_object (&self->footer_left_layout);
   g_ptr_array_unref (self->pieces);
+  g_hash_table_unref (self->draw_cache);
   g_ptr_array_unref (self->tables);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   if (self->outline != NULL)
@@ -556,6 +560,7 @@ static void
 stride_document_init (StrideDocument *self)
 {
   self->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) piece_free);
+  self->draw_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->next_group = 1;
   self->group_start = -1;
@@ -579,6 +584,10 @@ stride_document_new (StridePaper paper,
   self->page_width = size.width_pt;
   self->page_height = size.height_pt;
   self->body_size = body_size > 0 ? body_size : 10.0;
+  /* Translated now, not when a page is drawn: a sheet is laid out in the
+   * patient's language but drawn later, in the interface's. */
+  /* TRANSLATORS: the page number in a printed document's footer */
+  self->page_format = g_strdup (_("Page %u of %u"));
 
   /* Metrics that do not depend on the device: the same line breaks on paper
    * and on screen. */
@@ -932,6 +941,18 @@ stride_document_add_key_values (StrideDocument    *self,
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
   width = stride_document_get_text_width (self);
+
+  /* @key_width is the least: longer keys (German words) widen the column up
+   * to 45 % of the text, rather than break. */
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    {
+      g_autofree char *key = g_markup_escape_text (pairs[i], -1);
+      g_autoptr(PangoLayout) natural = make_layout (self, key, 0, TRUE, FALSE, 0,
+                                                    STRIDE_ALIGN_LEFT);
+
+      key_width = MAX (key_width, MIN (layout_width (natural) + 10, width * 0.45));
+    }
+
   for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
     {
       g_autofree char *key = g_markup_escape_text (pairs[i], -1);
@@ -1117,7 +1138,7 @@ stride_document_add_box (StrideDocument    *self,
       piece->layout = make_layout (self, body_markup[i], size, FALSE, FALSE, inner,
                                    STRIDE_ALIGN_LEFT);
       limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
-      piece->height = layout_height (piece->layout) + size * 0.3;
+      piece->height = layout_height (piece->layout) + size * 0.2;
       g_ptr_array_add (parts, piece);
     }
 
@@ -1191,7 +1212,7 @@ stride_document_add_card (StrideDocument   *self,
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
-      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.85, TRUE, FALSE,
+      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.9, TRUE, FALSE,
                                                           0, STRIDE_ALIGN_LEFT));
       g_autofree char *step = g_markup_escape_text (data->steps[i], -1);
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
@@ -1315,7 +1336,7 @@ stride_document_add_tick_row (StrideDocument    *self,
     {
       g_autofree char *markup = g_markup_escape_text (day_labels[i], -1);
 
-      g_ptr_array_add (piece->labels, make_layout (self, markup, size * 0.7, FALSE, FALSE,
+      g_ptr_array_add (piece->labels, make_layout (self, markup, size * 0.75, FALSE, FALSE,
                                                    TICK_SIZE * 2.2, STRIDE_ALIGN_CENTER));
     }
   piece->space_before = size * 0.3;
@@ -1862,6 +1883,33 @@ draw_card (StrideDocument *self,
     }
 }
 
+/* Layouts made while drawing (a chart's labels) are kept for the next draw:
+ * a preview redraws often, and a chart repeats its tick labels. */
+static PangoLayout *
+cached_layout (StrideDocument *self,
+               const char     *markup,
+               double          size,
+               gboolean        bold,
+               gboolean        italic,
+               double          width,
+               StrideAlign     align)
+{
+  char key_size[G_ASCII_DTOSTR_BUF_SIZE], key_width[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  g_ascii_dtostr (key_size, sizeof key_size, size);
+  g_ascii_dtostr (key_width, sizeof key_width, width);
+  key = g_strdup_printf ("%s|%d|%d|%s|%d|%s", key_size, bold, italic, key_width, align, markup);
+  layout = g_hash_table_lookup (self->draw_cache, key);
+  if (layout == NULL)
+    {
+      layout = make_layout (self, markup, size, bold, italic, width, align);
+      g_hash_table_insert (self->draw_cache, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
 static void
 draw_marker (cairo_t      *cr,
              StrideMarker  marker,
@@ -1934,18 +1982,16 @@ draw_chart (StrideDocument *self,
   g_autofree char *title = g_markup_escape_text (chart->title != NULL ? chart->title : "", -1);
   g_autofree char *y_label = g_markup_escape_text (chart->y_label != NULL ? chart->y_label : "",
                                                    -1);
-  g_autoptr(PangoLayout) title_layout = make_layout (self, title, self->body_size * 0.95, TRUE,
+  PangoLayout *title_layout = cached_layout (self, title, self->body_size * 0.95, TRUE,
                                                      FALSE, width, STRIDE_ALIGN_LEFT);
-  g_autoptr(PangoLayout) y_layout = make_layout (self, y_label, small, FALSE, FALSE, width,
+  PangoLayout *y_layout = cached_layout (self, y_label, small, FALSE, FALSE, width,
                                                  STRIDE_ALIGN_LEFT);
-  g_autoptr(PangoLayout) legend = NULL;
   double plot_left = x + small * 2.6;
   double plot_right = x + width - small * 2.8;
   double plot_top, plot_bottom, legend_h;
   double x_step;
   guint label_every = 1;
   guint value_every = 1;
-  GString *legend_markup = g_string_new (NULL);
 
   set_colour (cr, &ink);
   show_layout (cr, title_layout, x, y);
@@ -1954,17 +2000,8 @@ draw_chart (StrideDocument *self,
   show_layout (cr, y_layout, x, y);
   y += layout_height (y_layout) + small * 0.8;
 
-  /* The legend names each series beside its marker; markers differ by shape
-   * so that grey print keeps them apart. Leave room for one line. */
-  for (guint s = 0; s < chart->series->len; s++)
-    {
-      StrideChartSeries *series = g_ptr_array_index (chart->series, s);
-      g_autofree char *name = g_markup_escape_text (series->name, -1);
-
-      g_string_append_printf (legend_markup, "%s%s", s > 0 ? "      " : "", name);
-    }
-  legend = make_layout (self, legend_markup->str, small, FALSE, FALSE, 0, STRIDE_ALIGN_LEFT);
-  g_string_free (legend_markup, TRUE);
+  /* Room for the legend (drawn last): each series' marker, which differs by
+   * shape so that grey print keeps them apart, and its name. */
   legend_h = chart->series->len > 1 ? small * 1.8 : 0;
 
   plot_top = y;
@@ -1980,7 +2017,7 @@ draw_chart (StrideDocument *self,
       double py = plot_bottom - (v - chart->y_min) / (chart->y_max - chart->y_min)
                                 * (plot_bottom - plot_top);
       g_autofree char *tick = g_strdup_printf ("%.0f", v);
-      g_autoptr(PangoLayout) tick_layout = make_layout (self, tick, small * 0.9, FALSE, FALSE,
+      PangoLayout *tick_layout = cached_layout (self, tick, small * 0.9, FALSE, FALSE,
                                                         small * 2.2, STRIDE_ALIGN_RIGHT);
 
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.87);
@@ -2014,7 +2051,7 @@ draw_chart (StrideDocument *self,
       double dash[] = { 4.0, 2.5 };
       g_autofree char *label = g_markup_escape_text (chart->threshold_label != NULL
                                                      ? chart->threshold_label : "", -1);
-      g_autoptr(PangoLayout) label_layout = make_layout (self, label, small * 0.9, TRUE, FALSE,
+      PangoLayout *label_layout = cached_layout (self, label, small * 0.9, TRUE, FALSE,
                                                          0, STRIDE_ALIGN_LEFT);
 
       set_colour (cr, &ink);
@@ -2033,7 +2070,7 @@ draw_chart (StrideDocument *self,
     {
       double px = chart->n_x > 1 ? plot_left + 8 + i * x_step : (plot_left + plot_right) / 2;
       g_autofree char *label = NULL;
-      g_autoptr(PangoLayout) label_layout = NULL;
+      PangoLayout *label_layout = NULL;
 
       set_colour (cr, &grey_ink);
       cairo_set_line_width (cr, 0.6);
@@ -2047,7 +2084,7 @@ draw_chart (StrideDocument *self,
           && (chart->n_x - 1 - i) * x_step < small * 5.2)
         continue;
       label = g_markup_escape_text (chart->x_labels[i], -1);
-      label_layout = make_layout (self, label, small * 0.9, FALSE, FALSE, small * 6,
+      label_layout = cached_layout (self, label, small * 0.9, FALSE, FALSE, small * 6,
                                   STRIDE_ALIGN_CENTER);
       show_layout (cr, label_layout, px - small * 3, plot_bottom + 3);
     }
@@ -2055,7 +2092,7 @@ draw_chart (StrideDocument *self,
   if (chart->x_label != NULL)
     {
       g_autofree char *label = g_markup_escape_text (chart->x_label, -1);
-      g_autoptr(PangoLayout) label_layout = make_layout (self, label, small * 0.9, FALSE, TRUE,
+      PangoLayout *label_layout = cached_layout (self, label, small * 0.9, FALSE, TRUE,
                                                          plot_right - plot_left,
                                                          STRIDE_ALIGN_CENTER);
 
@@ -2104,7 +2141,7 @@ draw_chart (StrideDocument *self,
           double py = plot_bottom - (v - chart->y_min) / (chart->y_max - chart->y_min)
                                     * (plot_bottom - plot_top);
           g_autofree char *value = NULL;
-          g_autoptr(PangoLayout) value_layout = NULL;
+          PangoLayout *value_layout = NULL;
           double vy;
 
           if (!series->present[i])
@@ -2122,7 +2159,7 @@ draw_chart (StrideDocument *self,
 
           /* The first series labels above its points, the second below. */
           value = g_strdup_printf ("%.*f", chart->value_digits, series->values[i]);
-          value_layout = make_layout (self, value, small * 0.85, FALSE, FALSE, small * 4,
+          value_layout = cached_layout (self, value, small * 0.85, FALSE, FALSE, small * 4,
                                       STRIDE_ALIGN_CENTER);
           vy = (s % 2 == 0) ? py - 3.5 - layout_height (value_layout) : py + 3.5;
           if (vy < plot_top - layout_height (value_layout))
@@ -2145,7 +2182,7 @@ draw_chart (StrideDocument *self,
         {
           StrideChartSeries *series = g_ptr_array_index (chart->series, s);
           g_autofree char *name = g_markup_escape_text (series->name, -1);
-          g_autoptr(PangoLayout) name_layout = make_layout (self, name, small, FALSE, FALSE, 0,
+          PangoLayout *name_layout = cached_layout (self, name, small, FALSE, FALSE, 0,
                                                             STRIDE_ALIGN_LEFT);
           double w = layout_width (name_layout);
 
@@ -2338,8 +2375,11 @@ draw_chrome (StrideDocument *self,
                    MARGIN, footer_rule + 3);
     }
 
-  /* TRANSLATORS: the page number in a printed document's footer */
-  page_text = g_strdup_printf (_("Page %u of %u"), page_index + 1, n_pages);
+  /* The format was checked against "Page %u of %u" by msgfmt --check. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  page_text = g_strdup_printf (self->page_format, page_index + 1, n_pages);
+#pragma GCC diagnostic pop
   page_layout = make_layout (self, page_text, CHROME_SIZE, FALSE, FALSE, width * 0.28,
                              STRIDE_ALIGN_RIGHT);
   set_colour (cr, &grey_ink);

@@ -1,6 +1,18 @@
 /* stride-report.h: the clinician report, the home exercise sheet and the
  * referral notice, built as StrideDocuments from one visit's findings and plan
  *
+ * Use:
+ *   StrideReportInput input = { 0 };
+ *   stride_report_input_prepare (&input, assessment, protocol, library, education, &error);
+ *   input.clinic = (StrideClinic) { name, contact, clinician };   (GSettings)
+ *   input.paper = paper;  input.amendments = strings;              (optional)
+ *   report = stride_report_build (&input);  sheet = stride_sheet_build (&input);
+ *   stride_report_input_clear (&input);   (the documents keep what they need)
+ * then stride_document_draw_page() for each page onto any cairo_t (points,
+ * origin top left), or stride_document_write_pdf(). The sheet is in the
+ * current language: print it from a process in the patient's language
+ * (`stride-cli sheet --lang`), GLib will not switch one in-process.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -186,7 +186,7 @@ add_warning_box (StrideDocument          *doc,
                                                     input->clinic.contact));
   g_ptr_array_add (body, NULL);
   stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title, SHEET_BODY_SIZE * 1.3,
-                           (const char *const *) body->pdata, 12.0);
+                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
 }
 
 /* ---------------------------------------------------------------- pain scale */
@@ -256,7 +256,7 @@ draw_pain_scale (cairo_t  *cr,
           g_autofree char *number = g_strdup_printf ("%d", n);
 
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-          draw_text (cr, context, number, 13, TRUE, x + n * cell, y + 5, cell);
+          draw_text (cr, context, number, SHEET_BODY_SIZE, TRUE, x + n * cell, y + 5, cell);
         }
 
       cairo_set_source_rgb (cr, border.r, border.g, border.b);
@@ -273,9 +273,9 @@ draw_pain_scale (cairo_t  *cr,
       cairo_stroke (cr);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      draw_text (cr, context, word, 12, FALSE, zx, y + box_h + 10, zw);
+      draw_text (cr, context, word, SHEET_BODY_SIZE, FALSE, zx, y + box_h + 10, zw);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, context, detail, 11, FALSE, zx + 2, y + box_h + 27, zw - 4);
+      draw_text (cr, context, detail, SHEET_BODY_SIZE * 0.9, FALSE, zx + 2, y + box_h + 27, zw - 4);
     }
   g_object_unref (context);
 }
@@ -376,7 +376,7 @@ add_exercises (StrideDocument          *doc,
       card.ticks_label = _("Tick each day you do it:");
       card.tick_days = (const char *const *) days;
       card.figure_width = MM_TO_PT (50);
-      card.figure_height = MM_TO_PT (42);
+      card.figure_height = MM_TO_PT (38);
       if (exercise != NULL && ((input->sources != NULL && input->sources->draw_figure != NULL)
                                || exercise->figure != NULL))
         {
@@ -573,7 +573,7 @@ add_referral_box (StrideDocument          *doc,
   stride_document_add_box (doc, emergency ? STRIDE_TONE_DANGER : STRIDE_TONE_WARNING,
                            emergency ? 3.0 : 2.2, title,
                            emergency ? SHEET_BODY_SIZE * 1.3 : SHEET_BODY_SIZE * 1.3,
-                           (const char *const *) body->pdata, SHEET_BODY_SIZE * 1.05);
+                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
 }
 
 static StrideDocument *
@@ -635,6 +635,10 @@ stride_sheet_build (const StrideReportInput *input)
     stride_document_add_text (doc, _("No exercises for now."), NULL);
   g_object_set_data_full (G_OBJECT (doc), "stride-figure-data", figure_data,
                           (GDestroyNotify) g_ptr_array_unref);
+  /* The cards draw the library's figures whenever a page is drawn. */
+  if (input->library != NULL)
+    g_object_set_data_full (G_OBJECT (doc), "stride-library", g_object_ref (input->library),
+                            g_object_unref);
 
   add_pain_rules (doc, input, findings);
   if (input->plan != NULL)

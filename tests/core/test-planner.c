@@ -712,6 +712,46 @@ test_progression_at_follow_up (void)
     }
 }
 
+static void
+test_dose_words (void)
+{
+  const StrideExercise *sl_bridge = stride_library_lookup (library, "sl-bridge");
+  const StrideExercise *wall_sit = stride_library_lookup (library, "wall-sit-60");
+  g_autoptr(StridePlanItem) item = stride_plan_item_new ("sl-bridge");
+  g_autofree char *same = NULL;
+  g_autofree char *fewer = NULL;
+  g_autofree char *holds = NULL;
+  g_autofree char *twice = NULL;
+
+  item->sets = sl_bridge->sets;
+  item->reps = sl_bridge->reps;
+  item->each_side = sl_bridge->each_side;
+  item->frequency = g_strdup (sl_bridge->frequency);
+  same = stride_plan_item_describe_dose (item, sl_bridge);
+  g_assert_cmpstr (same, ==, sl_bridge->dose_text);
+
+  /* One step down: worded from the numbers. */
+  item->sets = 2;
+  fewer = stride_plan_item_describe_dose (item, sl_bridge);
+  g_assert_cmpstr (fewer, ==, "2 sets of 12 on each side, 2 or 3 times a week");
+
+  g_free (item->frequency);
+  item->frequency = g_strdup ("2-per-week");
+  item->sets = 1;
+  twice = stride_plan_item_describe_dose (item, NULL);
+  g_assert_cmpstr (twice, ==, "1 set of 12 on each side, twice a week");
+
+  item->sets = 4;
+  item->reps = 0;
+  item->seconds = 45;
+  item->each_side = FALSE;
+  g_free (item->frequency);
+  item->frequency = g_strdup ("daily");
+  holds = stride_plan_item_describe_dose (item, wall_sit);
+  g_assert_cmpstr (holds, ==, "4 holds of 45 seconds, every day");
+  g_assert_null (stride_frequency_describe ("hourly"));
+}
+
 /* A library too small for the phase is an error, not a short plan. */
 static void
 test_small_library (void)
@@ -862,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/planner/every-combination", test_every_combination);
   g_test_add_func ("/planner/clinical-cases", test_clinical_cases);
   g_test_add_func ("/planner/small-library", test_small_library);
+  g_test_add_func ("/planner/dose-words", test_dose_words);
   g_test_add_func ("/planner/progression-at-follow-up", test_progression_at_follow_up);
   g_test_add_func ("/planner/no-visit-date", test_no_visit_date);
 

@@ -21,6 +21,8 @@
 #include "stride-gui-types.h"
 #include "stride-items-page.h"
 #include "stride-patient-dialog.h"
+#include "stride-patient-item.h"
+#include "stride-patient-list-model.h"
 #include "stride-patient-page.h"
 #include "stride-plan-page.h"
 #include "stride-test-a11y.h"
@@ -522,6 +524,28 @@ check_follow_up (StrideWindow    *window,
   g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "12"));
   g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "7"));
 
+  /* A patient who reads German gets the sheet in German: written by a child
+   * stride-cli so the app's own language does not change. */
+  {
+    StrideDocumentsPage *documents =
+      STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sheet-de.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    StridePatient *patient = stride_visit_view_get_assessment (view)->patient;
+
+    g_free (patient->language);
+    patient->language = g_strdup ("de");
+    stride_visit_view_visit_changed (view);
+    stride_visit_view_set_step (view, "documents");
+    stride_test_iterate_main_loop ();
+    g_assert_cmpstr (stride_documents_page_get_sheet_language (documents), ==, "de");
+    g_assert_true (stride_documents_page_save_pdf (documents, "sheet", path, &error));
+    g_assert_no_error (error);
+    text = pdf_text (path);
+    g_assert_nonnull (strstr (text, "Übungsplan für zu Hause"));
+  }
+
   /* "Since the last visit" is asked now, and starts empty. */
   row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "history"),
                                    "monitor-broken-sessions");
@@ -568,6 +592,20 @@ drive_initial_visit (StrideWindow *window)
   g_assert_cmpstr (stride_visit_view_get_step (view), ==, "red-flags");
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.previous-step", NULL);
   g_assert_cmpstr (stride_visit_view_get_step (view), ==, "history");
+
+  /* Red flags: mark the positive one, then "No" to the rest in one go. */
+  {
+    StrideItemsPage *flags = stride_visit_view_get_items_page (view, "red-flags");
+    StrideAnswers *answers = stride_visit_view_get_visit (view)->answers;
+
+    stride_visit_view_set_step (view, "red-flags");
+    g_assert_true (stride_item_row_enter_text (stride_items_page_get_row (flags, "locked-knee"),
+                                               STRIDE_SIDE_NONE, "yes"));
+    gtk_widget_activate_action (GTK_WIDGET (flags), "items.rest-no", NULL);
+    g_assert_cmpstr (stride_answers_get (answers, "locked-knee", STRIDE_SIDE_NONE), ==, "yes");
+    g_assert_cmpstr (stride_answers_get (answers, "fever", STRIDE_SIDE_NONE), ==, "no");
+    g_assert_cmpstr (stride_answers_get (answers, "calf-swelling", STRIDE_SIDE_NONE), ==, "no");
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (items_steps); i++)
     answer_step (view, items_steps[i]);
@@ -620,6 +658,7 @@ drive_initial_visit (StrideWindow *window)
 static void
 test_initial_visit (void)
 {
+  db_name = "workflow.db";
   run_in_app (drive_initial_visit);
 }
 
@@ -689,6 +728,138 @@ test_kill_and_restart (void)
   run_in_app (check_reopened);
 }
 
+
+/* --- Patients: empty state, sample, search, delete ------------------- */
+
+static void
+add_named_patient (StrideWindow *window,
+                   const char   *name)
+{
+  g_autoptr(StridePatient) patient = stride_patient_new ();
+
+  patient->name = g_strdup (name);
+  g_assert_cmpint (stride_store_create_patient (stride_window_get_store (window), patient, NULL),
+                   >, 0);
+}
+
+static const char *
+patients_state (StrideWindow *window)
+{
+  GtkWidget *stack = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW, "patients_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+search (StrideWindow *window,
+        const char   *text)
+{
+  GtkWidget *entry = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW, "search_entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* GtkSearchEntry waits before it reports a change. */
+  wait_ms (400);
+}
+
+static void
+drive_patients (StrideWindow *window)
+{
+  GListModel *patients = stride_window_get_patients (window);
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  g_autoptr(StridePatientItem) item = NULL;
+  AdwMessageDialog *dialog;
+  gint64 sample_id;
+
+  /* First start: the empty state offers the sample patient. */
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 0);
+  g_assert_cmpstr (patients_state (window), ==, "empty");
+  g_assert_true (STRIDE_IS_PATIENT_LIST_MODEL (patients));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-sample", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 1);
+  g_assert_cmpstr (patients_state (window), ==, "list");
+  sample_id = stride_patient_page_get_patient_id (page);
+  g_assert_cmpint (sample_id, >, 0);
+  g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      StrideHistoryEntry *entry = g_ptr_array_index (stride_patient_page_get_history (page), i);
+
+      g_assert_cmpint (entry->status, ==, STRIDE_VISIT_FINAL);
+      g_assert_nonnull (entry->summary);
+      g_assert_true (entry->summary->has_worst_pain);
+    }
+  g_assert_cmpuint (stride_patient_page_get_n_chart_series (page), ==, 4);
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (window)), >, 0);
+
+  /* Rows are made on demand from ids, read from the store. */
+  item = g_list_model_get_item (patients, 0);
+  g_assert_true (STRIDE_IS_PATIENT_ITEM (item));
+  g_assert_cmpint (stride_patient_item_get_id (item), ==, sample_id);
+  g_assert_nonnull (strstr (stride_patient_item_get_details (item), "3"));
+
+  /* Search as you type: any part of the name, accents folded. */
+  add_named_patient (window, "Anna Müller");
+  add_named_patient (window, "Ann Smith");
+  search (window, "mull");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 1);
+  search (window, "ann");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 2);
+  search (window, "zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 0);
+  g_assert_cmpstr (patients_state (window), ==, "no-results");
+  search (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
+
+  /* Export the sample's record (named by date, not name) and import it back. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "record.xml", NULL);
+    g_autoptr(GError) error = NULL;
+    gint64 imported;
+
+    g_assert_true (stride_window_export_record (window, sample_id, path, &error));
+    g_assert_no_error (error);
+    imported = stride_window_import_record (window, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (imported, >, 0);
+    g_assert_cmpint (imported, !=, sample_id);
+    g_assert_cmpint (stride_patient_page_get_patient_id (page), ==, imported);
+    g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 4);
+    g_assert_cmpint (stride_window_import_record (window, "/nonexistent.xml", &error), ==, 0);
+    g_assert_nonnull (error);
+  }
+
+  /* Deleting asks first and says that backups still hold the patient. */
+  g_assert_true (stride_window_show_patient (window, sample_id));
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Backups"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
+  g_assert_null (stride_store_get_patient (stride_window_get_store (window), sample_id, NULL));
+}
+
+static void
+test_patients (void)
+{
+  db_name = "patients.db";
+  run_in_app (drive_patients);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +868,8 @@ main (int   argc,
   g_autofree char *tmp = NULL;
 
   g_test_init (&argc, &argv, NULL);
+  /* The translations built beside the tests, for a sheet in another language. */
+  g_setenv ("STRIDE_LOCALEDIR", STRIDE_BUILD_DIR "/po", FALSE);
   /* The killed subprocess and the restart must share one home. */
   if (home == NULL)
     {
@@ -712,6 +885,7 @@ main (int   argc,
   adw_init ();
   stride_gui_ensure_types ();
 
+  g_test_add_func ("/gui/workflow/patients", test_patients);
   g_test_add_func ("/gui/workflow/initial-visit", test_initial_visit);
   g_test_add_func ("/gui/workflow/kill-and-restart", test_kill_and_restart);
 

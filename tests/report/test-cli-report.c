@@ -253,6 +253,27 @@ test_sheet_language (void)
   /* The patient's language for the day names of the tick boxes. */
   text = pdf_text (output);
   assert_contains (text, "Mo Di Mi Do Fr Sa So");
+
+  /* And for the words, from the built catalogue; a C.UTF-8 parent once kept
+   * the child in English (GLib decides once per process whether to
+   * translate). */
+  {
+    g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po",
+                                                   NULL);
+    g_autofree char *mo = g_build_filename (localedir, "de", "LC_MESSAGES", "stride.mo", NULL);
+    const char *env[] = { "STRIDE_LOCALEDIR", localedir, "LC_ALL", "C.UTF-8", NULL };
+    g_autofree char *german = NULL;
+
+    if (g_file_test (mo, G_FILE_TEST_EXISTS))
+      {
+        cli (&run, "sheet", input, output, more, env);
+        g_assert_cmpint (run.status, ==, 0);
+        run_clear (&run);
+        german = pdf_text (output);
+        assert_contains (german, "Ihr Übungsplan für zu Hause");
+        assert_lacks (german, "Your home exercise plan");
+      }
+  }
 }
 
 /* --db and --visit: print a visit kept in the database. */

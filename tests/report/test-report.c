@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report-fixtures.h"
+#include "stride-document.h"
 #include "stride-i18n.h"
 
 static char *tmp_dir;
@@ -774,6 +775,69 @@ test_write_in_decimal_comma_locale (void)
   fixture_free (fixture);
 }
 
+/* The real pipeline on the engine's typical case: prepare, build, let go of
+ * the input and the library, and the pages still draw (the preview draws
+ * long after the documents were made). */
+static void
+test_real_pipeline (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("STRIDE_SOURCE_DIR"), "tests", "cases",
+                                            "typical-pfp.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideProtocol) protocol = stride_protocol_load_default (&error);
+  g_autoptr(StrideAssessment) assessment = NULL;
+  StrideLibrary *library;
+  StrideEducation *education;
+  StrideReportInput input = { 0 };
+  g_autoptr(StrideDocument) report = NULL;
+  g_autoptr(StrideDocument) sheet = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  assessment = stride_document_read_file (path, protocol, &error);
+  g_assert_no_error (error);
+  library = stride_library_load_default (&error);
+  g_assert_no_error (error);
+  education = stride_education_load_default (&error);
+  g_assert_no_error (error);
+
+  g_assert_true (stride_report_input_prepare (&input, assessment, protocol, library, education,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (input.findings->len, ==, assessment->visits->len);
+  g_assert_nonnull (input.plan);
+  input.clinic.name = "Northside Physio";
+  report = stride_report_build (&input);
+  sheet = stride_sheet_build (&input);
+  stride_report_input_clear (&input);
+  g_object_unref (library);
+  g_object_unref (education);
+
+  for (guint i = 0; i < stride_document_get_n_pages (sheet); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 420);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_scale (cr, 0.5, 0.5);
+      stride_document_draw_page (sheet, cr, i);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  out = write_pdf (sheet, "real-sheet.pdf");
+  text = pdf_text (out, 0);
+  assert_contains (text, "Your home exercise plan");
+  assert_contains (text, "Take care:");
+  g_free (out);
+  g_free (text);
+  out = write_pdf (report, "real-report.pdf");
+  text = pdf_text (out, 0);
+  assert_contains (text, "Patellofemoral pain");
+  check_margins (out, 15 * 72 / 25.4);
+}
+
 static void
 test_dose_in_words (void)
 {
@@ -836,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/report/keep-together", test_keep_together);
   g_test_add_func ("/report/draw-page-any-context", test_draw_page_any_context);
   g_test_add_func ("/report/dose-in-words", test_dose_in_words);
+  g_test_add_func ("/report/real-pipeline", test_real_pipeline);
   g_test_add_func ("/report/write-in-decimal-comma-locale", test_write_in_decimal_comma_locale);
 
   status = g_test_run ();
