@@ -250,6 +250,14 @@ test_cli_evaluate_stored_visit (void)
     g_auto(GStrv) lines = g_strsplit (g_strstrip (run.out), "\n", -1);
     g_auto(GStrv) fields = g_strsplit (lines[g_strv_length (lines) - 1], "\t", -1);
 
+    /* Imported visits carry their key measures: worst pain, and LSI with one
+     * decimal as evaluate prints it. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    g_assert_cmpuint (g_strv_length (fields), >=, 11);
+    g_assert_cmpstr (fields[5], !=, "-");
+    g_assert_true (g_regex_match_simple ("MT-SLS:left=[0-9.]+,right=[0-9.]+,lsi=[0-9]+\\.[0-9] ",
+                                         fields[10], 0, 0));
+
     run_cli (&run, db, "evaluate", "--visit", fields[0], NULL);
   }
   g_assert_cmpint (run.status, ==, 0);
