@@ -430,10 +430,27 @@ red_flag_instability (Ctx *c)
     reason_item (c, flag->reasons, "RF-INSTABILITY", "giving-way-swelling");
 }
 
+/* A training increase is more running or faster running; new shoes, new terrain or a
+ * new activity are changes, not an increase (lead's ruling on the QA report). */
+static const char * const training_increases[] = { "volume-increase", "pace" };
+
 static gboolean
 training_increase (Ctx *c)
 {
-  return choice (c, "recent-changes", "volume-increase");
+  for (guint i = 0; i < G_N_ELEMENTS (training_increases); i++)
+    if (choice (c, "recent-changes", training_increases[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+reason_training_increase (Ctx        *c,
+                          GPtrArray  *to,
+                          const char *rule_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (training_increases); i++)
+    if (choice (c, "recent-changes", training_increases[i]))
+      reason_choice (c, to, rule_id, "recent-changes", training_increases[i]);
 }
 
 static void
@@ -456,8 +473,7 @@ red_flag_bone_stress (Ctx *c)
   for (guint i = 0; i < G_N_ELEMENTS (with); i++)
     if (yes (c, with[i]))
       reason_item (c, flag->reasons, "RF-BONE-STRESS", with[i]);
-  if (training_increase (c))
-    reason_choice (c, flag->reasons, "RF-BONE-STRESS", "recent-changes", "volume-increase");
+  reason_training_increase (c, flag->reasons, "RF-BONE-STRESS");
   reason (flag->reasons, "RF-BONE-STRESS", NULL,
           _("Imaging is needed; no running, and no hop tests."));
 }
@@ -481,8 +497,7 @@ red_flag_hip_stress (Ctx *c)
   for (guint i = 0; i < G_N_ELEMENTS (with); i++)
     if (yes (c, with[i]))
       reason_item (c, flag->reasons, "RF-HIP-STRESS", with[i]);
-  if (training_increase (c))
-    reason_choice (c, flag->reasons, "RF-HIP-STRESS", "recent-changes", "volume-increase");
+  reason_training_increase (c, flag->reasons, "RF-HIP-STRESS");
   reason (flag->reasons, "RF-HIP-STRESS", NULL,
           _("Possible femoral neck stress injury: imaging is needed; no running, and no hop "
             "tests."));
