@@ -1522,21 +1522,29 @@ score_patterns (Ctx *c,
     + feature (c, "PR-PT", "mt-decline-pain", decline_at_tendon (c),
                _("Decline squat painful at the tendon."));
 
-  /* Apophysitis is a pattern of ages 9–16 only. */
+  /* Apophysitis is a pattern of ages 9–16 only. The age is its condition, not a
+   * feature: pain there scores 1 and tenderness there scores 1, so it reaches 2 only
+   * with both (lead's ruling on the QA report). */
   scores[3] = 0;
   if (c->age >= 9 && c->age <= 16)
     {
-      g_autofree char *age = g_strdup_printf (_("Age %d: between 9 and 16."), c->age);
+      gboolean pain = choice (c, loc, "tibial-tuberosity") || choice (c, loc, "lower-kneecap");
+      gboolean tender = yes (c, "tender-tibial-tuberosity") || yes (c, "tender-lower-pole");
 
+      if (pain || tender)
+        {
+          g_autofree char *age = g_strdup_printf (_("Age %d: between 9 and 16, the age of "
+                                                    "apophysitis."), c->age);
+
+          feature (c, "PR-APOPHYSITIS", NULL, TRUE, age);
+        }
       scores[3] =
-        feature (c, "PR-APOPHYSITIS", NULL, TRUE, age)
-        + feature (c, "PR-APOPHYSITIS", loc,
-                   choice (c, loc, "tibial-tuberosity") || choice (c, loc, "lower-kneecap"),
-                   _("Pain at the tibial tuberosity or the lower tip of the kneecap."))
+        feature (c, "PR-APOPHYSITIS", loc, pain,
+                 _("Pain at the tibial tuberosity or the lower tip of the kneecap."))
         + feature (c, "PR-APOPHYSITIS",
                    yes (c, "tender-tibial-tuberosity") ? "tender-tibial-tuberosity"
                                                        : "tender-lower-pole",
-                   yes (c, "tender-tibial-tuberosity") || yes (c, "tender-lower-pole"),
+                   tender,
                    _("Tenderness at the tibial tuberosity or the lower tip of the kneecap."));
     }
 }

@@ -183,7 +183,7 @@ static const Case cases[] = {
     .running = "RP-WALKRUN", .stage = 1, .spike = -1, .short_minutes = -1, .reason = "PR-PT",
     .loads = "plyometric" },
   { .name = "PR-APOPHYSITIS/phase-2-no-heavy-or-decline", .phase = 2,
-    .presentation = "PR-APOPHYSITIS likely", .calf = NONE, .stepdown = NONE, .bridge = NONE,
+    .presentation = "PR-APOPHYSITIS possible", .calf = NONE, .stepdown = NONE, .bridge = NONE,
     .answers = "running-now=no", .running = "RP-NONE", .spike = -1, .short_minutes = -1,
     .reason = "PR-APOPHYSITIS", .loads = "isometric", .no_loads = "heavy-slow decline",
     .exclude = "decline-squat leg-press-slow knee-ext-slow" },
