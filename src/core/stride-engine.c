@@ -1890,6 +1890,21 @@ phase_done (Ctx *c)
               _("Usual running volume not yet reached within the pain rules."));
     }
 
+  /* "Reached within LS-MONITOR": the loading reported at this visit must be within the
+   * pain rules too, whatever the clinician ticked (lead's ruling on the QA report). */
+  if (!f->monitor_known)
+    {
+      done = FALSE;
+      reason (r, "PH-DONE", NULL,
+              _("The pain rules (LS-MONITOR) cannot be judged: no running pain or next-morning "
+                "response recorded."));
+    }
+  else if (!f->monitor_holds)
+    {
+      done = FALSE;
+      reason (r, "PH-DONE", NULL, _("The pain rules (LS-MONITOR) were broken."));
+    }
+
   f->phase_done = done;
   if (done)
     reason (r, "PH-DONE", NULL,

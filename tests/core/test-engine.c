@@ -555,6 +555,19 @@ static const Case phase_cases[] = {
   { "PH-DONE/volume-not-reached", NULL, NULL,
     ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=no",
     "phase.done=no" },
+  /* "within LS-MONITOR": this visit's loading must be within the pain rules */
+  { "PH-DONE/monitor-holds-pain-5", NULL, NULL,
+    ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=yes;"
+    "pain-during-running=5;pain-after-running=5", "monitor=holds;phase=3;phase.done=yes" },
+  { "PH-DONE/monitor-broken-pain-6", NULL, NULL,
+    ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=yes;"
+    "pain-during-running=5;pain-after-running=6", "monitor=broken;phase=3;phase.done=no" },
+  { "PH-DONE/monitor-broken-morning", NULL, "2026-11-01|2026-11-24",
+    ALL_RTR "|" ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;"
+    "usual-volume-reached=yes;next-morning=worse", "monitor=broken;phase=3;phase.done=no" },
+  { "PH-DONE/monitor-holds-follow-up", NULL, "2026-11-01|2026-11-24",
+    ALL_RTR "|" ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;"
+    "usual-volume-reached=yes;next-morning=better", "monitor=holds;phase=3;phase.done=yes" },
   { "PH-DONE/not-phase-3", NULL, NULL,
     "mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=yes",
     "phase=2;phase.done=no" },
