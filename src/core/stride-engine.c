@@ -99,7 +99,7 @@ format_number (double value)
 {
   if (fabs (value - round (value)) < EPSILON)
     return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
+  return g_strdup_printf ("%.1f", stride_engine_round_one_decimal (value));
 }
 
 static void
@@ -972,7 +972,7 @@ compute_lsi (Ctx              *c,
   /* Multiplying first keeps 7 ÷ 10 at exactly 70. */
   t->lsi = t->value[inv] * 100.0 / t->value[uninv];
   {
-    g_autofree char *lsi = g_strdup_printf ("%.1f", t->lsi);
+    g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (t->lsi));
 
     reason (t->reasons, t->test_id, NULL,
             _("Limb symmetry index %s%% (involved %s side ÷ uninvolved side × 100)."),
@@ -1319,7 +1319,7 @@ return_to_run (Ctx *c)
             : _("MT-QUAD not measured on both sides; counts only when measured."));
   else
     {
-      g_autofree char *lsi = g_strdup_printf ("%.1f", t->lsi);
+      g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (t->lsi));
 
       criterion->state = t->lsi >= 70 - EPSILON ? STRIDE_CRITERION_MET : STRIDE_CRITERION_NOT_MET;
       reason (criterion->reasons, "MT-RTR", "mt-quad-strength",
@@ -1846,7 +1846,7 @@ phase_done (Ctx *c)
 
   if (hop->has_lsi && hop->lsi >= 90 - EPSILON)
     {
-      g_autofree char *lsi = g_strdup_printf ("%.1f", hop->lsi);
+      g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (hop->lsi));
 
       reason (r, "PH-DONE", "mt-hopdist-cm",
               _("MT-HOPDIST limb symmetry index %s%%: 90%% or more."), lsi);
@@ -1856,7 +1856,8 @@ phase_done (Ctx *c)
       done = FALSE;
       if (hop->has_lsi)
         {
-          g_autofree char *lsi = g_strdup_printf ("%.1f", hop->lsi);
+          g_autofree char *lsi = g_strdup_printf ("%.1f",
+                                                 stride_engine_round_one_decimal (hop->lsi));
 
           reason (r, "PH-DONE", "mt-hopdist-cm",
                   _("MT-HOPDIST limb symmetry index %s%%: below 90%%."), lsi);
@@ -1867,7 +1868,7 @@ phase_done (Ctx *c)
 
   if (quad->has_lsi)
     {
-      g_autofree char *lsi = g_strdup_printf ("%.1f", quad->lsi);
+      g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (quad->lsi));
 
       if (quad->lsi >= 90 - EPSILON)
         reason (r, "PH-DONE", "mt-quad-strength",
@@ -2479,17 +2480,36 @@ stride_presentation_to_string (StridePresentationKind  kind,
 }
 
 /**
+ * stride_engine_round_one_decimal:
+ * @value: a number
+ *
+ * Rounds @value to one decimal, half away from zero (31.25 → 31.3, −2.25 → −2.3), the
+ * way a clinician rounds by hand and as `spike.limit` is rounded. printf() alone rounds
+ * the binary value (31.25 → 31.2).
+ *
+ * Returns: @value rounded to one decimal
+ */
+double
+stride_engine_round_one_decimal (double value)
+{
+  /* The small margin absorbs the binary error of values such as 87.45 (87.4499…). */
+  return copysign (floor (fabs (value) * 10.0 + 0.5 + 1e-9) / 10.0, value);
+}
+
+/**
  * stride_engine_format_lsi:
  * @lsi: a percentage
  *
- * Returns: (transfer full): @lsi with one decimal and a dot, whatever the locale
+ * Returns: (transfer full): @lsi rounded half up to one decimal
+ *   (stride_engine_round_one_decimal()) with a dot, whatever the locale
  */
 char *
 stride_engine_format_lsi (double lsi)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", lsi));
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f",
+                                    stride_engine_round_one_decimal (lsi)));
 }
 
 /**

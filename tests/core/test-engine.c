@@ -460,6 +460,18 @@ static const Case movement_cases[] = {
     "lsi.MT-HOPDIST=80.0" },
   { "MT-QUAD/lsi", NULL, NULL, "mt-quad-strength:left=2.1;mt-quad-strength:right=2.4",
     "lsi.MT-QUAD=87.5" },
+  /* one decimal, rounded half up like spike.limit (printf alone gives 31.2) */
+  { "MT-SLS/lsi-half-up", NULL, NULL, "mt-sls-reps:left=5;mt-sls-reps:right=16",
+    "lsi.MT-SLS=31.3" },
+  { "MT-SLS/lsi-below-half", NULL, NULL, "mt-sls-reps:left=1;mt-sls-reps:right=3",
+    "lsi.MT-SLS=33.3" },
+  { "MT-QUAD/lsi-half-up-binary", NULL, NULL,
+    "mt-quad-strength:left=17.49;mt-quad-strength:right=20", "lsi.MT-QUAD=87.5" },
+  { "MT-QUAD/lsi-just-below-half", NULL, NULL,
+    "mt-quad-strength:left=7.81;mt-quad-strength:right=25", "lsi.MT-QUAD=31.2" },
+  { "MT-QUAD/lsi-69.96-not-70", NULL, NULL,
+    ALL_RTR ";mt-quad-strength:left=69.96;mt-quad-strength:right=100",
+    "lsi.MT-QUAD=70.0;rtr.MT-QUAD=not-met" },
   { "MT-QUAD/uninvolved-zero", NULL, NULL, "mt-quad-strength:left=2;mt-quad-strength:right=0",
     "lsi.MT-QUAD=none" },
   /* MT-RTR: each criterion on both sides of its threshold */
