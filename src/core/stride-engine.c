@@ -1281,10 +1281,11 @@ return_to_run (Ctx *c)
           reason (criterion->reasons, "MT-RTR", "mt-walk-minutes",
                   _("Walked %s minutes: fewer than 30."), m);
         }
-      else if (!t->has_pain[STRIDE_SIDE_NONE])
+      else if (!t->has_pain[STRIDE_SIDE_NONE] && !has_minute)
         reason (criterion->reasons, "MT-RTR", "mt-walk-pain",
                 _("Walked %s minutes; pain during the walk not recorded."), m);
-      else if (t->pain[STRIDE_SIDE_NONE] <= 2 || (has_minute && pain_minute >= 30))
+      else if ((t->has_pain[STRIDE_SIDE_NONE] && t->pain[STRIDE_SIDE_NONE] <= 2)
+               || (has_minute && pain_minute >= 30))
         {
           criterion->state = STRIDE_CRITERION_MET;
           reason (criterion->reasons, "MT-RTR", "mt-walk-minutes",
@@ -1640,32 +1641,41 @@ phase1_criteria (Ctx       *c,
         reason (to, "PH-1", "pain-at-rest", _("Pain at rest %s: 3 or more."),
                 stride_answers_get (c->a, "pain-at-rest", STRIDE_SIDE_NONE));
     }
-  /* Walking painful (above 2) before 10 minutes: at the minute recorded, or
-   * within a walk that lasted under 10 minutes. A walk stopped for another
-   * reason (pain 2 or less), or not tested, does not count. */
-  if (num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain) && pain > 2)
-    {
-      double walked = 0;
-      gboolean has_minute = num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute);
+  /* Walking painful (above 2) before 10 minutes (lead's ruling on the QA report): a
+   * minute recorded below 10 counts on its own (the item is the minute at which the pain
+   * went above 2); without a minute, a highest pain above 2 within a walk that lasted
+   * under 10 minutes counts. A walk with pain 2 or less (stopped for another reason: a
+   * minute beside it contradicts it and is ignored), or not tested, does not count. */
+  {
+    gboolean has_pain = num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain);
+    gboolean has_minute = num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute);
+    double walked = 0;
 
-      if (!has_minute && num (c, "mt-walk-minutes", STRIDE_SIDE_NONE, &walked) && walked < 10)
-        minute = walked;
-      else if (!has_minute)
-        minute = G_MAXDOUBLE;
+    if (has_pain && pain <= 2)
+      ;
+    else if (has_minute)
+      {
+        if (minute < 10)
+          {
+            g_autofree char *m = format_number (minute);
 
-      if (minute < 10)
-        {
-          g_autofree char *m = format_number (minute);
+            met = TRUE;
+            if (to != NULL)
+              reason (to, "PH-1", "mt-walk-pain-minute",
+                      _("Walking became painful (above 2) at minute %s, before 10 minutes."), m);
+          }
+      }
+    else if (has_pain && num (c, "mt-walk-minutes", STRIDE_SIDE_NONE, &walked) && walked < 10)
+      {
+        g_autofree char *m = format_number (walked);
 
-          met = TRUE;
-          if (to != NULL)
-            reason (to, "PH-1", has_minute ? "mt-walk-pain-minute" : "mt-walk-minutes",
-                    has_minute
-                    ? _("Walking became painful (above 2) at minute %s, before 10 minutes.")
-                    : _("Walking became painful (above 2) within a %s-minute walk, before 10 "
-                        "minutes."), m);
-        }
-    }
+        met = TRUE;
+        if (to != NULL)
+          reason (to, "PH-1", "mt-walk-minutes",
+                  _("Walking became painful (above 2) within a %s-minute walk, before 10 "
+                    "minutes."), m);
+      }
+  }
 
   return met;
 }
