@@ -2153,10 +2153,27 @@ override_phase (Ctx     *c,
   if (!check_override (c, o, error))
     return FALSE;
 
-  /* The red flag's `no running` holds through it (findings->no_running). */
-  parse_phase (o->value, &c->f->phase);
   c->f->phase_overridden = TRUE;
   c->f->phase_override_reason = g_strdup (o->reason);
+  /* A red flag that allows no plan (emergency) holds through it: no exercise programme is
+   * made, so the phase stays none (lead's ruling on the QA report). The override is kept
+   * with its reason. */
+  if (c->f->restriction == STRIDE_RESTRICTION_NO_PLAN)
+    {
+      for (guint i = 0; i < c->f->red_flags->len; i++)
+        {
+          const StrideRedFlag *flag = g_ptr_array_index (c->f->red_flags, i);
+
+          if (flag->restriction == STRIDE_RESTRICTION_NO_PLAN)
+            reason (c->f->phase_reasons, flag->rule_id, NULL,
+                    _("Red flag %s allows no plan: the clinician's phase (%s) does not apply."),
+                    flag->rule_id, o->value);
+        }
+      return TRUE;
+    }
+
+  /* The red flag's `no running` holds through it (findings->no_running). */
+  parse_phase (o->value, &c->f->phase);
   if (c->prev != NULL && c->visit->kind == STRIDE_VISIT_FOLLOW_UP)
     followup_relative (c->f, c->prev->phase);
   return TRUE;

@@ -861,6 +861,38 @@ test_overrides (void)
     g_assert_cmpstr (g_hash_table_lookup (keys, "no-running"), ==, "yes");
     g_assert_cmpstr (f->phase_override_reason, ==, "Imaging normal.");
   }
+  /* A red flag that allows no plan holds through a phase override, even with the triage
+   * lowered: the phase stays none, the override is kept with its reason. */
+  for (guint lowered = 0; lowered < 2; lowered++)
+    {
+      g_autoptr(StrideAssessment) a = build (NULL, NULL, "calf-swelling=yes");
+      g_autoptr(StrideFindings) f = NULL;
+      g_autoptr(GHashTable) keys = NULL;
+
+      add_override (a, "phase", "2", "Scan booked.");
+      if (lowered)
+        add_override (a, "triage", "urgent", "Seen in the DVT clinic this morning.");
+      f = evaluate (a);
+      keys = keys_of (f, FALSE);
+      g_assert_cmpstr (g_hash_table_lookup (keys, "restriction"), ==, "no-plan");
+      g_assert_cmpstr (g_hash_table_lookup (keys, "phase"), ==, "none");
+      g_assert_cmpstr (g_hash_table_lookup (keys, "phase.computed"), ==, "none");
+      g_assert_cmpint (f->phase, ==, STRIDE_PHASE_NONE);
+      g_assert_true (f->phase_overridden);
+      g_assert_cmpstr (f->phase_override_reason, ==, "Scan booked.");
+    }
+  /* … while `phase 1 only` gives way to it (rules §1: unless the clinician overrides). */
+  {
+    g_autoptr(StrideAssessment) a = build (NULL, NULL, "locked-knee=yes");
+    g_autoptr(StrideFindings) f = NULL;
+    g_autoptr(GHashTable) keys = NULL;
+
+    add_override (a, "phase", "2", "Locking was a catch that frees itself.");
+    f = evaluate (a);
+    keys = keys_of (f, FALSE);
+    g_assert_cmpstr (g_hash_table_lookup (keys, "phase"), ==, "2");
+    g_assert_cmpstr (g_hash_table_lookup (keys, "phase.computed"), ==, "1");
+  }
   /* A phase override without a reason is refused. */
   {
     g_autoptr(StrideAssessment) a = build (NULL, NULL, "");
