@@ -432,15 +432,10 @@ red_flag_instability (Ctx *c)
 
 /* A training increase is more running or faster running; new shoes, new terrain or a
  * new activity are changes, not an increase (lead's ruling on the QA report). */
-static const char * const training_increases[] = { "volume-increase", "pace" };
-
 static gboolean
 training_increase (Ctx *c)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (training_increases); i++)
-    if (choice (c, "recent-changes", training_increases[i]))
-      return TRUE;
-  return FALSE;
+  return choice (c, "recent-changes", "volume-increase") || choice (c, "recent-changes", "pace");
 }
 
 static void
@@ -448,9 +443,10 @@ reason_training_increase (Ctx        *c,
                           GPtrArray  *to,
                           const char *rule_id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (training_increases); i++)
-    if (choice (c, "recent-changes", training_increases[i]))
-      reason_choice (c, to, rule_id, "recent-changes", training_increases[i]);
+  if (choice (c, "recent-changes", "volume-increase"))
+    reason_choice (c, to, rule_id, "recent-changes", "volume-increase");
+  if (choice (c, "recent-changes", "pace"))
+    reason_choice (c, to, rule_id, "recent-changes", "pace");
 }
 
 static void
