@@ -98,7 +98,7 @@ static const Case cases[] = {
   { .name = "RP-MODIFY/broken-onset-0.1-km-runs-on", .phase = 2, .calf = NONE,
     .stepdown = NONE, .bridge = NONE, .monitor_known = TRUE, .monitor_holds = FALSE,
     .answers = "running-now=yes;pain-onset-km=0.1", .running = "RP-MODIFY", .spike = -1,
-    .short_minutes = -1, .paused = FALSE, .detail = "0.1 km" },
+    .short_minutes = 0, .paused = FALSE, .detail = "0.1 km" },
   { .name = "RP-MODIFY/broken-onset-0-min-pauses", .phase = 2, .calf = NONE, .stepdown = NONE,
     .bridge = NONE, .monitor_known = TRUE, .monitor_holds = FALSE,
     .answers = "running-now=yes;pain-onset-minutes=0", .running = "RP-MODIFY", .spike = -1,
