@@ -331,25 +331,10 @@ refresh_shown_page (StrideVisitView *self)
       if (self->assessment != NULL
           && stride_gui_build_documents (self->assessment, &report, &sheet, &error))
         {
-          const char *lang;
-
-          stride_documents_page_set_assessment (self->documents_page, self->assessment);
           stride_documents_page_set_documents (self->documents_page, report, sheet);
-          lang = stride_documents_page_get_sheet_language (self->documents_page);
-          if (lang != NULL)
-            {
-              g_autofree char *note = NULL;
-
-              /* TRANSLATORS: %s is a language code such as "de" */
-              note = g_strdup_printf (_("The preview is in the language on screen; Save as "
-                                        "PDF writes the home sheet in the patient's language "
-                                        "(%s)."), lang);
-              stride_documents_page_set_status (self->documents_page, note);
-            }
-          else
-            stride_documents_page_set_status (self->documents_page,
-                                              visit->status == STRIDE_VISIT_FINAL
-                                              ? _("This visit is final.") : NULL);
+          stride_documents_page_set_status (self->documents_page,
+                                            visit->status == STRIDE_VISIT_FINAL
+                                            ? _("This visit is final.") : NULL);
         }
       else
         {
