@@ -291,18 +291,11 @@ on_draw_page (GtkPrintOperation *operation,
   stride_document_draw_page (document, cr, page);
 }
 
-/**
- * stride_documents_page_print:
- * @self: the page
- * @error: where to say why it failed
- *
- * Prints the document shown through the system print dialog.
- *
- * Returns: %FALSE when printing failed
- */
-gboolean
-stride_documents_page_print (StrideDocumentsPage  *self,
-                             GError              **error)
+static gboolean
+run_print (StrideDocumentsPage      *self,
+           GtkPrintOperationAction   action,
+           const char               *export_path,
+           GError                  **error)
 {
   StrideDocument *document;
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -310,8 +303,6 @@ stride_documents_page_print (StrideDocumentsPage  *self,
   g_autoptr(GtkPaperSize) paper = NULL;
   double width_pt, height_pt;
   GtkPrintOperationResult result;
-
-  g_return_val_if_fail (STRIDE_IS_DOCUMENTS_PAGE (self), FALSE);
 
   document = stride_documents_page_get_document (self, stride_documents_page_get_shown (self));
   if (document == NULL)
@@ -332,12 +323,54 @@ stride_documents_page_print (StrideDocumentsPage  *self,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_job_name (operation, stride_document_get_title (document));
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  result = gtk_print_operation_run (operation, action,
                                     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
+ * stride_documents_page_print:
+ * @self: the page
+ * @error: where to say why it failed
+ *
+ * Prints the document shown through the system print dialog.
+ *
+ * Returns: %FALSE when printing failed
+ */
+gboolean
+stride_documents_page_print (StrideDocumentsPage  *self,
+                             GError              **error)
+{
+  g_return_val_if_fail (STRIDE_IS_DOCUMENTS_PAGE (self), FALSE);
+
+  return run_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, error);
+}
+
+/**
+ * stride_documents_page_print_to_file:
+ * @self: the page
+ * @path: a PDF file
+ * @error: where to say why it failed
+ *
+ * Runs the print operation of the document shown without a dialog,
+ * exporting to @path: the same pages the printer gets.
+ *
+ * Returns: %FALSE when it failed
+ */
+gboolean
+stride_documents_page_print_to_file (StrideDocumentsPage  *self,
+                                     const char           *path,
+                                     GError              **error)
+{
+  g_return_val_if_fail (STRIDE_IS_DOCUMENTS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, path, error);
 }
 
 static void

@@ -33,5 +33,8 @@ gboolean        stride_documents_page_save_pdf          (StrideDocumentsPage *se
 void            stride_documents_page_choose_pdf        (StrideDocumentsPage *self);
 gboolean        stride_documents_page_print             (StrideDocumentsPage *self,
                                                          GError             **error);
+gboolean        stride_documents_page_print_to_file     (StrideDocumentsPage *self,
+                                                         const char          *path,
+                                                         GError             **error);
 
 G_END_DECLS

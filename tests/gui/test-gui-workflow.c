@@ -491,6 +491,20 @@ export_documents (StrideWindow    *window,
   g_assert_nonnull (strstr (report, "RF-LOCKED"));
   /* The clinician's plan, not the suggestion, is what the sheet prints. */
   g_assert_nonnull (strstr (sheet, changed_exercise));
+
+  /* Printing draws the same pages (exported here instead of a printer). */
+  {
+    g_autofree char *printed_path = g_build_filename (g_get_user_data_dir (), "printed.pdf",
+                                                      NULL);
+    g_autofree char *printed = NULL;
+
+    stride_documents_page_show (page, "sheet");
+    g_assert_true (stride_documents_page_print_to_file (page, printed_path, &error));
+    g_assert_no_error (error);
+    printed = pdf_text (printed_path);
+    g_assert_nonnull (strstr (printed, changed_exercise));
+    stride_documents_page_show (page, "report");
+  }
 }
 
 static void
