@@ -58,7 +58,9 @@ def render(path):
     out.append('')
     out.append('The patient\'s age (birth date) and sex come from the patient record, not from '
                'items: age on the visit date is used by RF-OTTAWA (55 or over), RF-SCFE (8–16), '
-               'RF-MALIGNANCY (under 25), PR-APOPHYSITIS (9–16) and the MT-CALF norms.')
+               'RF-MALIGNANCY (under 25), PR-APOPHYSITIS (9–16) and the MT-CALF norms. With no '
+               'birth date (it is optional) these age rules do not fire and no MT-CALF norm is '
+               'given.')
     out.append('')
     out.append('Items marked *carried* describe the episode (onset, side, injury, goals…): a '
                'follow-up visit that leaves one out keeps the answer of the latest earlier visit '

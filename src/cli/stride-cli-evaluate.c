@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "stride-cli-evaluate.h"
+#include "stride-cli-store.h"
 #include "stride-document.h"
 #include "stride-engine.h"
 #include "stride-i18n.h"
@@ -229,16 +230,20 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
   g_autoptr(StrideLibrary) library = NULL;
   g_autoptr(StridePlan) plan = NULL;
   g_autoptr(GString) out = NULL;
+  g_autofree char *visit_text = NULL;
+  g_autofree char *source = NULL;
   StrideEngineLocation location = { 0 };
   gboolean show_reasons = FALSE;
-  const char *path;
+  const char *path = NULL;
   GOptionEntry entries[] = {
     { "reasons", 0, 0, G_OPTION_ARG_NONE, &show_reasons,
       N_("Also print every reason, in the current language, after the keys"), NULL },
+    { "visit", 0, 0, G_OPTION_ARG_STRING, &visit_text,
+      N_("Evaluate visit ID of the database (--db) instead of a document"), N_("ID") },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE"));
+  context = g_option_context_new (_("FILE | --visit ID"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Evaluate the last visit of an assessment document and print "
@@ -253,13 +258,17 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
       stride_cli_usage_error ("evaluate", "%s", error->message);
       return STRIDE_CLI_EXIT_USAGE;
     }
-  if (argc != 2)
+  if (visit_text != NULL && argc != 1)
+    {
+      stride_cli_usage_error ("evaluate", _("give either a document or --visit, not both"));
+      return STRIDE_CLI_EXIT_USAGE;
+    }
+  if (visit_text == NULL && argc != 2)
     {
       stride_cli_usage_error ("evaluate", argc < 2 ? _("no file given")
                                                    : _("give exactly one file"));
       return STRIDE_CLI_EXIT_USAGE;
     }
-  path = argv[1];
 
   protocol = stride_protocol_load_default (&error);
   if (protocol == NULL)
@@ -268,18 +277,42 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
       return STRIDE_CLI_EXIT_BAD_INPUT;
     }
 
-  assessment = stride_document_read_file (path, protocol, &error);
-  if (assessment == NULL)
+  if (visit_text != NULL)
     {
-      g_printerr ("%s\n", error->message);
-      return STRIDE_CLI_EXIT_BAD_INPUT;
+      gint64 visit_id = stride_cli_parse_id ("evaluate", "visit", visit_text);
+      g_autoptr(StrideStore) store = NULL;
+
+      if (visit_id == 0)
+        return STRIDE_CLI_EXIT_USAGE;
+      store = stride_cli_open_store (globals);
+      if (store == NULL)
+        return STRIDE_CLI_EXIT_BAD_INPUT;
+      assessment = stride_store_load_assessment (store, visit_id, &error);
+      if (assessment == NULL)
+        return stride_cli_fail (error);
+      /* TRANSLATORS: names the input in error messages; %s is a visit id */
+      source = g_strdup_printf (_("visit %s"), visit_text);
+    }
+  else
+    {
+      path = argv[1];
+      assessment = stride_document_read_file (path, protocol, &error);
+      if (assessment == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return STRIDE_CLI_EXIT_BAD_INPUT;
+        }
+      source = g_strdup (path);
     }
 
   findings = stride_engine_evaluate_located (protocol, assessment, &location, &error);
   if (findings == NULL)
     {
       /* TRANSLATORS: file name, line number, message */
-      g_printerr (_("%s:%u: %s\n"), path, find_line (path, &location), error->message);
+      if (path != NULL)
+        g_printerr (_("%s:%u: %s\n"), path, find_line (path, &location), error->message);
+      else
+        g_printerr ("%s: %s\n", source, error->message);
       stride_engine_location_clear (&location);
       return STRIDE_CLI_EXIT_BAD_INPUT;
     }
@@ -293,7 +326,7 @@ stride_cli_evaluate (const StrideCliGlobals  *globals,
   plan = stride_planner_suggest (library, assessment, findings, &error);
   if (plan == NULL && !g_error_matches (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_NO_PLAN))
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_printerr ("%s: %s\n", source, error->message);
       return STRIDE_CLI_EXIT_BAD_INPUT;
     }
   g_clear_error (&error);

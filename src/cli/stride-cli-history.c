@@ -4,7 +4,7 @@
  *   VISIT-ID  DATE  KIND  STATUS  AMENDMENTS  WORST-PAIN  RUN-PAIN
  *   IRRITABILITY  PHASE  RTR  TESTS
  * RTR is "met/total"; TESTS is a space-separated list such as
- * "MT-SLS:left=12,right=20,lsi=60". "-" marks what was not recorded.
+ * "MT-SLS:left=12,right=20,lsi=60.0". "-" marks what was not recorded.
  * Numbers use a dot, whatever the locale.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,18 @@
 #include "config.h"
 
 #include "stride-cli-store.h"
+#include "stride-engine.h"
 #include "stride-i18n.h"
+
+/* Measures as people write them (2.1, not the 2.1000000000000001 of a full
+ * round-trip), with a dot whatever the locale. */
+static const char *
+format_measure (char   *buffer,
+                gsize   size,
+                double  value)
+{
+  return g_ascii_formatd (buffer, size, "%.6g", value);
+}
 
 static void
 append_number (GString *line,
@@ -23,7 +34,7 @@ append_number (GString *line,
 
   g_string_append_c (line, '\t');
   if (has)
-    g_string_append (line, g_ascii_dtostr (buffer, sizeof buffer, value));
+    g_string_append (line, format_measure (buffer, sizeof buffer, value));
   else
     g_string_append_c (line, '-');
 }
@@ -49,12 +60,16 @@ append_tests (GString                     *line,
           if (!test->tested[side])
             continue;
           g_string_append_printf (line, "%s%s=%s", first_value ? "" : ",", side_names[side],
-                                  g_ascii_dtostr (buffer, sizeof buffer, test->value[side]));
+                                  format_measure (buffer, sizeof buffer, test->value[side]));
           first_value = FALSE;
         }
       if (test->has_lsi)
-        g_string_append_printf (line, "%slsi=%s", first_value ? "" : ",",
-                                g_ascii_dtostr (buffer, sizeof buffer, test->lsi));
+        {
+          /* One decimal, rounded as `evaluate` prints it. */
+          g_autofree char *lsi = stride_engine_format_lsi (test->lsi);
+
+          g_string_append_printf (line, "%slsi=%s", first_value ? "" : ",", lsi);
+        }
       else if (first_value)
         g_string_append (line, "not-tested");
     }

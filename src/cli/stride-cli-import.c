@@ -9,7 +9,29 @@
 
 #include "stride-cli-store.h"
 #include "stride-document.h"
+#include "stride-engine-history.h"
 #include "stride-i18n.h"
+
+/* The key measures of each visit, as the app saves them, so the imported
+ * history shows in charts and `history` at once. NULL when a visit cannot be
+ * judged: the visits are still imported, without measures. */
+static GPtrArray *
+key_measures (StrideProtocol   *protocol,
+              StrideAssessment *assessment)
+{
+  g_autoptr(GPtrArray) all_findings = stride_engine_evaluate_each (protocol, assessment, NULL);
+  GPtrArray *summaries;
+
+  if (all_findings == NULL)
+    return NULL;
+
+  summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) stride_findings_summary_free);
+  for (guint i = 0; i < all_findings->len; i++)
+    g_ptr_array_add (summaries,
+                     stride_findings_summary_new_from_findings (g_ptr_array_index (all_findings,
+                                                                                   i)));
+  return summaries;
+}
 
 int
 stride_cli_import (const StrideCliGlobals  *globals,
@@ -52,6 +74,7 @@ stride_cli_import (const StrideCliGlobals  *globals,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(StrideAssessment) assessment = NULL;
+      g_autoptr(GPtrArray) summaries = NULL;
       g_autoptr(GError) file_error = NULL;
       gint64 patient_id = 0;
 
@@ -63,7 +86,9 @@ stride_cli_import (const StrideCliGlobals  *globals,
           continue;
         }
 
-      if (!stride_store_import_assessment (store, assessment, &patient_id, &file_error))
+      summaries = key_measures (protocol, assessment);
+      if (!stride_store_import_assessment_with_summaries (store, assessment, summaries,
+                                                          &patient_id, &file_error))
         {
           g_printerr ("%s: %s\n", argv[i], file_error->message);
           status = STRIDE_CLI_EXIT_BAD_INPUT;

@@ -99,7 +99,7 @@ format_number (double value)
 {
   if (fabs (value - round (value)) < EPSILON)
     return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
+  return g_strdup_printf ("%.1f", stride_engine_round_one_decimal (value));
 }
 
 static void
@@ -430,10 +430,23 @@ red_flag_instability (Ctx *c)
     reason_item (c, flag->reasons, "RF-INSTABILITY", "giving-way-swelling");
 }
 
+/* A training increase is more running or faster running; new shoes, new terrain or a
+ * new activity are changes, not an increase (lead's ruling on the QA report). */
 static gboolean
 training_increase (Ctx *c)
 {
-  return choice (c, "recent-changes", "volume-increase");
+  return choice (c, "recent-changes", "volume-increase") || choice (c, "recent-changes", "pace");
+}
+
+static void
+reason_training_increase (Ctx        *c,
+                          GPtrArray  *to,
+                          const char *rule_id)
+{
+  if (choice (c, "recent-changes", "volume-increase"))
+    reason_choice (c, to, rule_id, "recent-changes", "volume-increase");
+  if (choice (c, "recent-changes", "pace"))
+    reason_choice (c, to, rule_id, "recent-changes", "pace");
 }
 
 static void
@@ -456,8 +469,7 @@ red_flag_bone_stress (Ctx *c)
   for (guint i = 0; i < G_N_ELEMENTS (with); i++)
     if (yes (c, with[i]))
       reason_item (c, flag->reasons, "RF-BONE-STRESS", with[i]);
-  if (training_increase (c))
-    reason_choice (c, flag->reasons, "RF-BONE-STRESS", "recent-changes", "volume-increase");
+  reason_training_increase (c, flag->reasons, "RF-BONE-STRESS");
   reason (flag->reasons, "RF-BONE-STRESS", NULL,
           _("Imaging is needed; no running, and no hop tests."));
 }
@@ -481,8 +493,7 @@ red_flag_hip_stress (Ctx *c)
   for (guint i = 0; i < G_N_ELEMENTS (with); i++)
     if (yes (c, with[i]))
       reason_item (c, flag->reasons, "RF-HIP-STRESS", with[i]);
-  if (training_increase (c))
-    reason_choice (c, flag->reasons, "RF-HIP-STRESS", "recent-changes", "volume-increase");
+  reason_training_increase (c, flag->reasons, "RF-HIP-STRESS");
   reason (flag->reasons, "RF-HIP-STRESS", NULL,
           _("Possible femoral neck stress injury: imaging is needed; no running, and no hop "
             "tests."));
@@ -957,7 +968,7 @@ compute_lsi (Ctx              *c,
   /* Multiplying first keeps 7 ÷ 10 at exactly 70. */
   t->lsi = t->value[inv] * 100.0 / t->value[uninv];
   {
-    g_autofree char *lsi = g_strdup_printf ("%.1f", t->lsi);
+    g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (t->lsi));
 
     reason (t->reasons, t->test_id, NULL,
             _("Limb symmetry index %s%% (involved %s side ÷ uninvolved side × 100)."),
@@ -1270,10 +1281,11 @@ return_to_run (Ctx *c)
           reason (criterion->reasons, "MT-RTR", "mt-walk-minutes",
                   _("Walked %s minutes: fewer than 30."), m);
         }
-      else if (!t->has_pain[STRIDE_SIDE_NONE])
+      else if (!t->has_pain[STRIDE_SIDE_NONE] && !has_minute)
         reason (criterion->reasons, "MT-RTR", "mt-walk-pain",
                 _("Walked %s minutes; pain during the walk not recorded."), m);
-      else if (t->pain[STRIDE_SIDE_NONE] <= 2 || (has_minute && pain_minute >= 30))
+      else if ((t->has_pain[STRIDE_SIDE_NONE] && t->pain[STRIDE_SIDE_NONE] <= 2)
+               || (has_minute && pain_minute >= 30))
         {
           criterion->state = STRIDE_CRITERION_MET;
           reason (criterion->reasons, "MT-RTR", "mt-walk-minutes",
@@ -1308,7 +1320,7 @@ return_to_run (Ctx *c)
             : _("MT-QUAD not measured on both sides; counts only when measured."));
   else
     {
-      g_autofree char *lsi = g_strdup_printf ("%.1f", t->lsi);
+      g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (t->lsi));
 
       criterion->state = t->lsi >= 70 - EPSILON ? STRIDE_CRITERION_MET : STRIDE_CRITERION_NOT_MET;
       reason (criterion->reasons, "MT-RTR", "mt-quad-strength",
@@ -1511,21 +1523,29 @@ score_patterns (Ctx *c,
     + feature (c, "PR-PT", "mt-decline-pain", decline_at_tendon (c),
                _("Decline squat painful at the tendon."));
 
-  /* Apophysitis is a pattern of ages 9–16 only. */
+  /* Apophysitis is a pattern of ages 9–16 only. The age is its condition, not a
+   * feature: pain there scores 1 and tenderness there scores 1, so it reaches 2 only
+   * with both (lead's ruling on the QA report). */
   scores[3] = 0;
   if (c->age >= 9 && c->age <= 16)
     {
-      g_autofree char *age = g_strdup_printf (_("Age %d: between 9 and 16."), c->age);
+      gboolean pain = choice (c, loc, "tibial-tuberosity") || choice (c, loc, "lower-kneecap");
+      gboolean tender = yes (c, "tender-tibial-tuberosity") || yes (c, "tender-lower-pole");
 
+      if (pain || tender)
+        {
+          g_autofree char *age = g_strdup_printf (_("Age %d: between 9 and 16, the age of "
+                                                    "apophysitis."), c->age);
+
+          feature (c, "PR-APOPHYSITIS", NULL, TRUE, age);
+        }
       scores[3] =
-        feature (c, "PR-APOPHYSITIS", NULL, TRUE, age)
-        + feature (c, "PR-APOPHYSITIS", loc,
-                   choice (c, loc, "tibial-tuberosity") || choice (c, loc, "lower-kneecap"),
-                   _("Pain at the tibial tuberosity or the lower tip of the kneecap."))
+        feature (c, "PR-APOPHYSITIS", loc, pain,
+                 _("Pain at the tibial tuberosity or the lower tip of the kneecap."))
         + feature (c, "PR-APOPHYSITIS",
                    yes (c, "tender-tibial-tuberosity") ? "tender-tibial-tuberosity"
                                                        : "tender-lower-pole",
-                   yes (c, "tender-tibial-tuberosity") || yes (c, "tender-lower-pole"),
+                   tender,
                    _("Tenderness at the tibial tuberosity or the lower tip of the kneecap."));
     }
 }
@@ -1621,32 +1641,41 @@ phase1_criteria (Ctx       *c,
         reason (to, "PH-1", "pain-at-rest", _("Pain at rest %s: 3 or more."),
                 stride_answers_get (c->a, "pain-at-rest", STRIDE_SIDE_NONE));
     }
-  /* Walking painful (above 2) before 10 minutes: at the minute recorded, or
-   * within a walk that lasted under 10 minutes. A walk stopped for another
-   * reason (pain 2 or less), or not tested, does not count. */
-  if (num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain) && pain > 2)
-    {
-      double walked = 0;
-      gboolean has_minute = num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute);
+  /* Walking painful (above 2) before 10 minutes (lead's ruling on the QA report): a
+   * minute recorded below 10 counts on its own (the item is the minute at which the pain
+   * went above 2); without a minute, a highest pain above 2 within a walk that lasted
+   * under 10 minutes counts. A walk with pain 2 or less (stopped for another reason: a
+   * minute beside it contradicts it and is ignored), or not tested, does not count. */
+  {
+    gboolean has_pain = num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain);
+    gboolean has_minute = num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute);
+    double walked = 0;
 
-      if (!has_minute && num (c, "mt-walk-minutes", STRIDE_SIDE_NONE, &walked) && walked < 10)
-        minute = walked;
-      else if (!has_minute)
-        minute = G_MAXDOUBLE;
+    if (has_pain && pain <= 2)
+      ;
+    else if (has_minute)
+      {
+        if (minute < 10)
+          {
+            g_autofree char *m = format_number (minute);
 
-      if (minute < 10)
-        {
-          g_autofree char *m = format_number (minute);
+            met = TRUE;
+            if (to != NULL)
+              reason (to, "PH-1", "mt-walk-pain-minute",
+                      _("Walking became painful (above 2) at minute %s, before 10 minutes."), m);
+          }
+      }
+    else if (has_pain && num (c, "mt-walk-minutes", STRIDE_SIDE_NONE, &walked) && walked < 10)
+      {
+        g_autofree char *m = format_number (walked);
 
-          met = TRUE;
-          if (to != NULL)
-            reason (to, "PH-1", has_minute ? "mt-walk-pain-minute" : "mt-walk-minutes",
-                    has_minute
-                    ? _("Walking became painful (above 2) at minute %s, before 10 minutes.")
-                    : _("Walking became painful (above 2) within a %s-minute walk, before 10 "
-                        "minutes."), m);
-        }
-    }
+        met = TRUE;
+        if (to != NULL)
+          reason (to, "PH-1", "mt-walk-minutes",
+                  _("Walking became painful (above 2) within a %s-minute walk, before 10 "
+                    "minutes."), m);
+      }
+  }
 
   return met;
 }
@@ -1827,7 +1856,7 @@ phase_done (Ctx *c)
 
   if (hop->has_lsi && hop->lsi >= 90 - EPSILON)
     {
-      g_autofree char *lsi = g_strdup_printf ("%.1f", hop->lsi);
+      g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (hop->lsi));
 
       reason (r, "PH-DONE", "mt-hopdist-cm",
               _("MT-HOPDIST limb symmetry index %s%%: 90%% or more."), lsi);
@@ -1837,7 +1866,8 @@ phase_done (Ctx *c)
       done = FALSE;
       if (hop->has_lsi)
         {
-          g_autofree char *lsi = g_strdup_printf ("%.1f", hop->lsi);
+          g_autofree char *lsi = g_strdup_printf ("%.1f",
+                                                 stride_engine_round_one_decimal (hop->lsi));
 
           reason (r, "PH-DONE", "mt-hopdist-cm",
                   _("MT-HOPDIST limb symmetry index %s%%: below 90%%."), lsi);
@@ -1848,7 +1878,7 @@ phase_done (Ctx *c)
 
   if (quad->has_lsi)
     {
-      g_autofree char *lsi = g_strdup_printf ("%.1f", quad->lsi);
+      g_autofree char *lsi = g_strdup_printf ("%.1f", stride_engine_round_one_decimal (quad->lsi));
 
       if (quad->lsi >= 90 - EPSILON)
         reason (r, "PH-DONE", "mt-quad-strength",
@@ -1869,6 +1899,21 @@ phase_done (Ctx *c)
       done = FALSE;
       reason (r, "PH-DONE", "usual-volume-reached",
               _("Usual running volume not yet reached within the pain rules."));
+    }
+
+  /* "Reached within LS-MONITOR": the loading reported at this visit must be within the
+   * pain rules too, whatever the clinician ticked (lead's ruling on the QA report). */
+  if (!f->monitor_known)
+    {
+      done = FALSE;
+      reason (r, "PH-DONE", NULL,
+              _("The pain rules (LS-MONITOR) cannot be judged: no running pain or next-morning "
+                "response recorded."));
+    }
+  else if (!f->monitor_holds)
+    {
+      done = FALSE;
+      reason (r, "PH-DONE", NULL, _("The pain rules (LS-MONITOR) were broken."));
     }
 
   f->phase_done = done;
@@ -2108,10 +2153,27 @@ override_phase (Ctx     *c,
   if (!check_override (c, o, error))
     return FALSE;
 
-  /* The red flag's `no running` holds through it (findings->no_running). */
-  parse_phase (o->value, &c->f->phase);
   c->f->phase_overridden = TRUE;
   c->f->phase_override_reason = g_strdup (o->reason);
+  /* A red flag that allows no plan (emergency) holds through it: no exercise programme is
+   * made, so the phase stays none (lead's ruling on the QA report). The override is kept
+   * with its reason. */
+  if (c->f->restriction == STRIDE_RESTRICTION_NO_PLAN)
+    {
+      for (guint i = 0; i < c->f->red_flags->len; i++)
+        {
+          const StrideRedFlag *flag = g_ptr_array_index (c->f->red_flags, i);
+
+          if (flag->restriction == STRIDE_RESTRICTION_NO_PLAN)
+            reason (c->f->phase_reasons, flag->rule_id, NULL,
+                    _("Red flag %s allows no plan: the clinician's phase (%s) does not apply."),
+                    flag->rule_id, o->value);
+        }
+      return TRUE;
+    }
+
+  /* The red flag's `no running` holds through it (findings->no_running). */
+  parse_phase (o->value, &c->f->phase);
   if (c->prev != NULL && c->visit->kind == STRIDE_VISIT_FOLLOW_UP)
     followup_relative (c->f, c->prev->phase);
   return TRUE;
@@ -2445,17 +2507,36 @@ stride_presentation_to_string (StridePresentationKind  kind,
 }
 
 /**
+ * stride_engine_round_one_decimal:
+ * @value: a number
+ *
+ * Rounds @value to one decimal, half away from zero (31.25 → 31.3, −2.25 → −2.3), the
+ * way a clinician rounds by hand and as `spike.limit` is rounded. printf() alone rounds
+ * the binary value (31.25 → 31.2).
+ *
+ * Returns: @value rounded to one decimal
+ */
+double
+stride_engine_round_one_decimal (double value)
+{
+  /* The small margin absorbs the binary error of values such as 87.45 (87.4499…). */
+  return copysign (floor (fabs (value) * 10.0 + 0.5 + 1e-9) / 10.0, value);
+}
+
+/**
  * stride_engine_format_lsi:
  * @lsi: a percentage
  *
- * Returns: (transfer full): @lsi with one decimal and a dot, whatever the locale
+ * Returns: (transfer full): @lsi rounded half up to one decimal
+ *   (stride_engine_round_one_decimal()) with a dot, whatever the locale
  */
 char *
 stride_engine_format_lsi (double lsi)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", lsi));
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f",
+                                    stride_engine_round_one_decimal (lsi)));
 }
 
 /**

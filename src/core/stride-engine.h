@@ -52,6 +52,7 @@ void            stride_engine_format_keys (const StrideFindings *findings,
 void            stride_engine_format_extra_keys (const StrideFindings *findings,
                                                  GString              *out);
 char           *stride_engine_format_lsi  (double                lsi);
+double          stride_engine_round_one_decimal (double           value);
 const char     *stride_phase_to_string    (StridePhase           phase);
 char           *stride_presentation_to_string (StridePresentationKind kind,
                                                const char            *primary,

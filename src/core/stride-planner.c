@@ -941,7 +941,7 @@ running_modify (Ctx *c)
                          && stride_answers_is_yes (c->visit->answers, "running-now",
                                                    STRIDE_SIDE_NONE);
   double minutes = 0, km = 0;
-  gboolean has_minutes, has_km, morning_worse;
+  gboolean has_minutes, has_km, morning_worse, from_start;
 
   if (!running_now)
     {
@@ -980,7 +980,10 @@ running_modify (Ctx *c)
                   && stride_answers_has_choice (c->visit->answers, "next-morning",
                                                 STRIDE_SIDE_NONE, "worse");
 
-  if ((has_minutes && minutes <= 10) || morning_worse)
+  /* Pain from 0 km starts with the run: within 10 minutes whatever the pace (lead's
+   * ruling on the QA report). */
+  from_start = has_km && km <= 0;
+  if ((has_minutes && minutes <= 10) || from_start || morning_worse)
     {
       r->paused = TRUE;
       g_free (r->detail);
@@ -990,6 +993,10 @@ running_modify (Ctx *c)
       if (morning_worse)
         add_reason (r->reasons, "RP-MODIFY", "next-morning",
                     _("The pain rules are broken and the next morning is worse: pause running."));
+      else if (!(has_minutes && minutes <= 10))
+        add_reason (r->reasons, "RP-MODIFY", "pain-onset-km",
+                    _("The pain rules are broken and pain starts from the first step of a run "
+                      "(0 km): pause running."));
       else
         {
           g_autofree char *m = format_number (minutes, 0);

@@ -7,7 +7,6 @@
 #include <adwaita.h>
 
 #include "stride-layout.h"
-#include "stride-visit.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +18,6 @@ G_DECLARE_FINAL_TYPE (StrideDocumentsPage, stride_documents_page, STRIDE, DOCUME
 void            stride_documents_page_set_documents     (StrideDocumentsPage *self,
                                                          StrideDocument      *report,
                                                          StrideDocument      *sheet);
-void            stride_documents_page_set_assessment    (StrideDocumentsPage *self,
-                                                         StrideAssessment    *assessment);
-const char     *stride_documents_page_get_sheet_language (StrideDocumentsPage *self);
 void            stride_documents_page_set_status        (StrideDocumentsPage *self,
                                                          const char          *text);
 const char     *stride_documents_page_get_shown         (StrideDocumentsPage *self);
@@ -36,6 +32,9 @@ gboolean        stride_documents_page_save_pdf          (StrideDocumentsPage *se
                                                          GError             **error);
 void            stride_documents_page_choose_pdf        (StrideDocumentsPage *self);
 gboolean        stride_documents_page_print             (StrideDocumentsPage *self,
+                                                         GError             **error);
+gboolean        stride_documents_page_print_to_file     (StrideDocumentsPage *self,
+                                                         const char          *path,
                                                          GError             **error);
 
 G_END_DECLS

@@ -122,7 +122,8 @@ build_sheet (const StrideReportInput *input,
   saved = stride_i18n_switch_language (lang);
   if (saved == NULL)
     {
-      g_warning ("No locale installed for the sheet's language “%s”: using the interface's", lang);
+      g_warning ("No locale installed for the sheet's language “%s”: using the interface's",
+                 lang);
       return stride_sheet_build (input);
     }
   library = stride_library_load_default (NULL);

@@ -1013,8 +1013,14 @@ build (StrideItemRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->item->label);
   gtk_widget_set_name (GTK_WIDGET (self), self->item->id);
 
-  editors_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Left above right: the two knees read as a pair and the row stays
+   * narrow enough for a folded window. */
+  editors_box = gtk_box_new (self->item->per_side ? GTK_ORIENTATION_VERTICAL
+                                                  : GTK_ORIENTATION_HORIZONTAL,
+                             self->item->per_side ? 4 : 12);
   gtk_widget_set_valign (editors_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (editors_box, self->item->per_side ? 6 : 0);
+  gtk_widget_set_margin_bottom (editors_box, self->item->per_side ? 6 : 0);
   for (guint i = 0; i < G_N_ELEMENTS (all_sides); i++)
     {
       StrideSide side = all_sides[i];
@@ -1034,6 +1040,9 @@ build (StrideItemRow *self)
           GtkWidget *caption = gtk_label_new (side_caption (side));
 
           gtk_widget_add_css_class (caption, "caption-heading");
+          gtk_label_set_xalign (GTK_LABEL (caption), 1.0);
+          gtk_widget_set_halign (pair, GTK_ALIGN_END);
+          g_object_set_data (G_OBJECT (pair), "stride-caption", caption);
           gtk_widget_set_valign (pair, GTK_ALIGN_CENTER);
           gtk_box_append (GTK_BOX (pair), caption);
           gtk_box_append (GTK_BOX (pair), editor);

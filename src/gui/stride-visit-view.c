@@ -16,6 +16,7 @@
 #include "stride-findings-page.h"
 #include "stride-gui-documents.h"
 #include "stride-gui-data.h"
+#include "stride-gui-labels.h"
 #include "stride-history-page.h"
 #include "stride-load-page.h"
 #include "stride-movement-page.h"
@@ -177,7 +178,32 @@ update_step_status (StrideVisitView *self)
       const char *icon = NULL;
 
       if (page == NULL)
-        continue;
+        {
+          StrideVisit *visit = stride_visit_view_get_visit (self);
+
+          /* The other steps say what they hold: the triage, a final visit. */
+          if (g_str_equal (steps[i].name, "findings") && self->findings != NULL)
+            {
+              status = g_strdup (stride_gui_triage_label (self->findings->triage));
+              icon = self->findings->triage >= STRIDE_TRIAGE_URGENT ? "dialog-warning-symbolic"
+                                                                    : NULL;
+            }
+          else if (g_str_equal (steps[i].name, "documents") && visit != NULL
+                   && visit->status == STRIDE_VISIT_FINAL)
+            {
+              status = g_strdup (_("Final"));
+              icon = "emblem-ok-symbolic";
+            }
+          gtk_label_set_text (GTK_LABEL (self->step_status_labels[i]),
+                              status != NULL ? status : "");
+          gtk_widget_set_visible (self->step_status_labels[i], status != NULL);
+          gtk_image_set_from_icon_name (GTK_IMAGE (self->step_status_icons[i]), icon);
+          accessible = status != NULL ? g_strdup_printf ("%s: %s", _(steps[i].title), status)
+                                      : g_strdup (_(steps[i].title));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->step_rows[i]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+          continue;
+        }
 
       {
         guint missing = stride_items_page_count_missing (page);
@@ -331,24 +357,10 @@ refresh_shown_page (StrideVisitView *self)
       if (self->assessment != NULL
           && stride_gui_build_documents (self->assessment, &report, &sheet, &error))
         {
-          const char *lang;
-
-          stride_documents_page_set_assessment (self->documents_page, self->assessment);
           stride_documents_page_set_documents (self->documents_page, report, sheet);
-          lang = stride_documents_page_get_sheet_language (self->documents_page);
-          if (lang != NULL)
-            {
-              g_autofree char *note = NULL;
-
-              /* TRANSLATORS: %s is a language code such as "de" */
-              note = g_strdup_printf (_("The home sheet is in the patient's language (%s), "
-                                        "the report in the language on screen."), lang);
-              stride_documents_page_set_status (self->documents_page, note);
-            }
-          else
-            stride_documents_page_set_status (self->documents_page,
-                                              visit->status == STRIDE_VISIT_FINAL
-                                              ? _("This visit is final.") : NULL);
+          stride_documents_page_set_status (self->documents_page,
+                                            visit->status == STRIDE_VISIT_FINAL
+                                            ? _("This visit is final.") : NULL);
         }
       else
         {
@@ -388,6 +400,7 @@ evaluate (StrideVisitView *self)
     }
 
   update_banner (self);
+  update_step_status (self);
   self->pages_stale = TRUE;
   self->documents_stale = TRUE;
   refresh_shown_page (self);
@@ -597,6 +610,7 @@ stride_visit_view_mark_final (StrideVisitView *self)
     return;
   visit->status = STRIDE_VISIT_FINAL;
   update_editable (self);
+  update_step_status (self);
   update_position (self);
   stride_documents_page_set_status (self->documents_page, _("This visit is final."));
   g_signal_emit (self, signals[FINALISED], 0);

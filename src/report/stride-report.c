@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "stride-engine.h"
 #include "stride-i18n.h"
 #include "stride-report.h"
 #include "stride-report-private.h"
@@ -867,7 +868,9 @@ add_tests (StrideDocument *doc,
 
       if (test->has_lsi)
         {
-          g_autofree char *number = stride_report_format_number (test->lsi);
+          /* Rounded half up like `stride-cli evaluate` prints it (31.25 → 31.3). */
+          g_autofree char *number =
+            stride_report_format_number (stride_engine_round_one_decimal (test->lsi));
 
           lsi = g_strdup_printf ("%s %%", number);
         }

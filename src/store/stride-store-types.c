@@ -59,9 +59,9 @@ stride_findings_summary_new (void)
  * stride_findings_summary_new_from_findings:
  * @findings: what the engine worked out for a visit
  *
- * Takes irritability, phase, triage, each test per side with its LSI and the
- * count of MT-RTR criteria met. Worst pain and pain during running are
- * answers, not findings: the caller sets them.
+ * Takes irritability, phase, triage, each test per side with its LSI, the
+ * count of MT-RTR criteria met, and worst pain and pain during running from
+ * the answers the engine judged.
  *
  * Returns: (transfer full): the summary
  */
@@ -77,6 +77,15 @@ stride_findings_summary_new_from_findings (const StrideFindings *findings)
   summary->irritability = findings->irritability;
   summary->phase = findings->phase;
   summary->triage = findings->triage;
+  if (findings->answers != NULL)
+    {
+      summary->has_worst_pain = stride_answers_get_number (findings->answers, "worst-pain",
+                                                          STRIDE_SIDE_NONE,
+                                                          &summary->worst_pain);
+      summary->has_run_pain = stride_answers_get_number (findings->answers,
+                                                        "pain-during-running",
+                                                        STRIDE_SIDE_NONE, &summary->run_pain);
+    }
 
   for (guint i = 0; findings->tests != NULL && i < findings->tests->len; i++)
     {

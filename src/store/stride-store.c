@@ -3301,11 +3301,37 @@ stride_store_import_assessment (StrideStore             *self,
                                 gint64                  *out_patient_id,
                                 GError                 **error)
 {
+  return stride_store_import_assessment_with_summaries (self, assessment, NULL,
+                                                        out_patient_id, error);
+}
+
+/**
+ * stride_store_import_assessment_with_summaries:
+ * @self: a store
+ * @assessment: the patient and visits to add
+ * @summaries: (nullable) (element-type StrideFindingsSummary): the key
+ *   measures of each visit, in the order of @assessment's visits, so the
+ *   imported history shows in charts and `history` at once
+ * @out_patient_id: (out) (optional): the new patient's id
+ * @error: return location for a #GError
+ *
+ * As stride_store_import_assessment(), in the same single transaction.
+ *
+ * Returns: %TRUE when everything was imported (and nothing otherwise)
+ */
+gboolean
+stride_store_import_assessment_with_summaries (StrideStore             *self,
+                                               const StrideAssessment  *assessment,
+                                               GPtrArray               *summaries,
+                                               gint64                  *out_patient_id,
+                                               GError                 **error)
+{
   g_autoptr(StridePatient) patient = NULL;
   gint64 patient_id;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (assessment != NULL && assessment->patient != NULL, FALSE);
+  g_return_val_if_fail (summaries == NULL || summaries->len == assessment->visits->len, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   patient = stride_patient_copy (assessment->patient);
@@ -3328,7 +3354,9 @@ stride_store_import_assessment (StrideStore             *self,
       gboolean ok;
 
       visit.id = NULL;
-      ok = save_visit (self, patient_id, &visit, NULL, visit.status == STRIDE_VISIT_FINAL, error);
+      ok = save_visit (self, patient_id, &visit,
+                       summaries != NULL ? g_ptr_array_index (summaries, i) : NULL,
+                       visit.status == STRIDE_VISIT_FINAL, error);
       g_free (visit.id);
       if (!ok)
         goto failed;

@@ -465,6 +465,12 @@ gboolean       stride_store_import_assessment (StrideStore              *self,
                                                const StrideAssessment   *assessment,
                                                gint64                   *out_patient_id,
                                                GError                  **error);
+gboolean       stride_store_import_assessment_with_summaries
+                                              (StrideStore              *self,
+                                               const StrideAssessment   *assessment,
+                                               GPtrArray                *summaries,
+                                               gint64                   *out_patient_id,
+                                               GError                  **error);
 
 /* --- Backup and restore ------------------------------------------------- */
 

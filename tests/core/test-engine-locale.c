@@ -74,6 +74,13 @@ test_german_round_trip (void)
 
   lsi = stride_engine_format_lsi (87.5);
   g_assert_cmpstr (lsi, ==, "87.5");
+  g_free (lsi);
+  /* Half up, never half to even: 31.25 → 31.3 */
+  lsi = stride_engine_format_lsi (5 * 100.0 / 16);
+  g_assert_cmpstr (lsi, ==, "31.3");
+  g_free (lsi);
+  lsi = stride_engine_format_lsi (-2.25);
+  g_assert_cmpstr (lsi, ==, "-2.3");
 
   setlocale (LC_ALL, "C.UTF-8");
 }

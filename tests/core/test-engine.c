@@ -287,6 +287,16 @@ static const Case red_flag_cases[] = {
     "triage.reasons=;no-running=no;rtr.MT-HOP=met" },
   { "RF-BONE-STRESS/tenderness-alone", NULL, NULL, "bone-tenderness=yes;recent-changes=shoes",
     "triage.reasons=" },
+  /* A training increase is more volume or a faster pace; shoes, terrain, a new activity not */
+  { "RF-BONE-STRESS/pace", NULL, NULL, "bone-tenderness=yes;recent-changes=pace",
+    "triage=urgent;triage.reasons=RF-BONE-STRESS;no-running=yes" },
+  { "RF-BONE-STRESS/pace-and-shoes", NULL, NULL, "bone-tenderness=yes;recent-changes=shoes pace",
+    "triage.reasons=RF-BONE-STRESS" },
+  { "RF-BONE-STRESS/terrain-shoes-new-activity", NULL, NULL,
+    "bone-tenderness=yes;recent-changes=terrain shoes new-activity",
+    "triage=none;triage.reasons=;no-running=no" },
+  { "RF-BONE-STRESS/pace-no-tenderness", NULL, NULL, "recent-changes=pace volume-increase",
+    "triage.reasons=" },
   /* RF-HIP-STRESS */
   { "RF-HIP-STRESS/end-range", NULL, NULL, "groin-pain-weight-bearing=yes;hip-end-range-pain=yes",
     "triage=urgent;triage.reasons=RF-HIP-STRESS;no-running=yes;rtr.MT-HOP=not-tested" },
@@ -294,6 +304,14 @@ static const Case red_flag_cases[] = {
     "triage.reasons=RF-HIP-STRESS" },
   { "RF-HIP-STRESS/groin-alone", NULL, NULL, "groin-pain-weight-bearing=yes",
     "triage.reasons=;no-running=no" },
+  { "RF-HIP-STRESS/volume-increase", NULL, NULL,
+    "groin-pain-weight-bearing=yes;recent-changes=volume-increase",
+    "triage=urgent;triage.reasons=RF-HIP-STRESS;no-running=yes" },
+  { "RF-HIP-STRESS/pace", NULL, NULL, "groin-pain-weight-bearing=yes;recent-changes=pace",
+    "triage=urgent;triage.reasons=RF-HIP-STRESS;no-running=yes" },
+  { "RF-HIP-STRESS/terrain-shoes-new-activity", NULL, NULL,
+    "groin-pain-weight-bearing=yes;recent-changes=terrain shoes new-activity",
+    "triage=none;triage.reasons=;no-running=no" },
   /* RF-SCFE: ages 8–16 */
   { "RF-SCFE/age-8-limp", "2018-11-24", NULL, "limp=yes",
     "triage=urgent;triage.reasons=RF-SCFE;restriction=phase-1-only;no-running=yes" },
@@ -442,6 +460,18 @@ static const Case movement_cases[] = {
     "lsi.MT-HOPDIST=80.0" },
   { "MT-QUAD/lsi", NULL, NULL, "mt-quad-strength:left=2.1;mt-quad-strength:right=2.4",
     "lsi.MT-QUAD=87.5" },
+  /* one decimal, rounded half up like spike.limit (printf alone gives 31.2) */
+  { "MT-SLS/lsi-half-up", NULL, NULL, "mt-sls-reps:left=5;mt-sls-reps:right=16",
+    "lsi.MT-SLS=31.3" },
+  { "MT-SLS/lsi-below-half", NULL, NULL, "mt-sls-reps:left=1;mt-sls-reps:right=3",
+    "lsi.MT-SLS=33.3" },
+  { "MT-QUAD/lsi-half-up-binary", NULL, NULL,
+    "mt-quad-strength:left=17.49;mt-quad-strength:right=20", "lsi.MT-QUAD=87.5" },
+  { "MT-QUAD/lsi-just-below-half", NULL, NULL,
+    "mt-quad-strength:left=7.81;mt-quad-strength:right=25", "lsi.MT-QUAD=31.2" },
+  { "MT-QUAD/lsi-69.96-not-70", NULL, NULL,
+    ALL_RTR ";mt-quad-strength:left=69.96;mt-quad-strength:right=100",
+    "lsi.MT-QUAD=70.0;rtr.MT-QUAD=not-met" },
   { "MT-QUAD/uninvolved-zero", NULL, NULL, "mt-quad-strength:left=2;mt-quad-strength:right=0",
     "lsi.MT-QUAD=none" },
   /* MT-RTR: each criterion on both sides of its threshold */
@@ -458,6 +488,12 @@ static const Case movement_cases[] = {
   { "MT-RTR/walk-pain-after-30", NULL, NULL,
     ALL_RTR ";mt-walk-minutes=40;mt-walk-pain=3;mt-walk-pain-minute=30",
     "rtr.MT-WALK=met;phase=3" },
+  { "MT-RTR/walk-minute-only-30", NULL, NULL, "mt-walk-minutes=40;mt-walk-pain-minute=30",
+    "rtr.MT-WALK=met" },
+  { "MT-RTR/walk-minute-only-29", NULL, NULL, "mt-walk-minutes=40;mt-walk-pain-minute=29",
+    "rtr.MT-WALK=not-met" },
+  { "MT-RTR/walk-no-pain-recorded", NULL, NULL, "mt-walk-minutes=40",
+    "rtr.MT-WALK=not-tested" },
   { "MT-RTR/walk-reported", NULL, NULL, ALL_RTR ";mt-walk-source=report", "rtr.MT-WALK=met" },
   { "MT-RTR/sls-9", NULL, NULL, ALL_RTR ";mt-sls-reps:right=9", "rtr.MT-SLS=not-met;phase=2" },
   { "MT-RTR/sls-pain-3", NULL, NULL, ALL_RTR ";mt-sls-pain:left=3", "rtr.MT-SLS=not-met" },
@@ -511,6 +547,15 @@ static const Case phase_cases[] = {
     "phase=2" },
   { "PH-1/walk-9-minutes-painful", NULL, NULL, "mt-walk-minutes=9;mt-walk-pain=3", "phase=1" },
   { "PH-1/walk-10-minutes-painful", NULL, NULL, "mt-walk-minutes=10;mt-walk-pain=3", "phase=2" },
+  /* the minute alone says the pain went above 2 */
+  { "PH-1/walk-minute-only-9", NULL, NULL, "mt-walk-minutes=12;mt-walk-pain-minute=9",
+    "phase=1" },
+  { "PH-1/walk-minute-only-10", NULL, NULL, "mt-walk-minutes=12;mt-walk-pain-minute=10",
+    "phase=2" },
+  { "PH-1/walk-minute-beats-short-walk", NULL, NULL,
+    "mt-walk-minutes=9;mt-walk-pain=4;mt-walk-pain-minute=10", "phase=2" },
+  { "PH-1/walk-painful-length-unknown", NULL, NULL, "mt-walk-pain=4", "phase=2" },
+  { "PH-1/walk-9-minutes-pain-2", NULL, NULL, "mt-walk-minutes=9;mt-walk-pain=2", "phase=2" },
   { "PH-1/walk-pain-2", NULL, NULL, "mt-walk-minutes=5;mt-walk-pain=2;mt-walk-pain-minute=3",
     "phase=2" },
   /* PH-3 and PH-2 */
@@ -537,6 +582,19 @@ static const Case phase_cases[] = {
   { "PH-DONE/volume-not-reached", NULL, NULL,
     ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=no",
     "phase.done=no" },
+  /* "within LS-MONITOR": this visit's loading must be within the pain rules */
+  { "PH-DONE/monitor-holds-pain-5", NULL, NULL,
+    ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=yes;"
+    "pain-during-running=5;pain-after-running=5", "monitor=holds;phase=3;phase.done=yes" },
+  { "PH-DONE/monitor-broken-pain-6", NULL, NULL,
+    ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=yes;"
+    "pain-during-running=5;pain-after-running=6", "monitor=broken;phase=3;phase.done=no" },
+  { "PH-DONE/monitor-broken-morning", NULL, "2026-11-01|2026-11-24",
+    ALL_RTR "|" ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;"
+    "usual-volume-reached=yes;next-morning=worse", "monitor=broken;phase=3;phase.done=no" },
+  { "PH-DONE/monitor-holds-follow-up", NULL, "2026-11-01|2026-11-24",
+    ALL_RTR "|" ALL_RTR ";mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;"
+    "usual-volume-reached=yes;next-morning=better", "monitor=holds;phase=3;phase.done=yes" },
   { "PH-DONE/not-phase-3", NULL, NULL,
     "mt-hopdist-cm:left=95;mt-hopdist-cm:right=100;usual-volume-reached=yes",
     "phase=2;phase.done=no" },
@@ -618,23 +676,39 @@ static const Case presentation_cases[] = {
   { "injury-cap/likely-to-possible", NULL, NULL, PFP3 ";injury=yes;injury-date=2026-06-01",
     "presentation=PR-PFP possible" },
   { "injury-cap/no-injury", NULL, NULL, PFP3 ";injury=no", "presentation=PR-PFP likely" },
-  /* PR-APOPHYSITIS: ages 9–16, takes the place of PR-PT at 2 or more */
+  /* PR-APOPHYSITIS: ages 9–16 is its condition, not a feature; pain there scores 1 and
+   * tenderness there 1 (at most 2: possible); at 2 it takes the place of PR-PT */
   { "PR-APOPHYSITIS/osgood-age-12", "2014-05-01", NULL,
     "pain-location=tibial-tuberosity;tender-tibial-tuberosity=yes;pain-jumping=4",
-    "presentation=PR-APOPHYSITIS likely" },
+    "presentation=PR-APOPHYSITIS possible;"
+    "presentation.scores=PR-PFP=0 PR-ITBS=0 PR-PT=1 PR-APOPHYSITIS=2" },
   { "PR-APOPHYSITIS/age-9", "2017-11-24", NULL,
     "pain-location=tibial-tuberosity;tender-tibial-tuberosity=yes",
-    "presentation=PR-APOPHYSITIS likely" },
+    "presentation=PR-APOPHYSITIS possible;"
+    "presentation.scores=PR-PFP=0 PR-ITBS=0 PR-PT=0 PR-APOPHYSITIS=2" },
   { "PR-APOPHYSITIS/age-8", "2017-11-25", NULL,
-    "pain-location=tibial-tuberosity;tender-tibial-tuberosity=yes", "presentation=unclear" },
+    "pain-location=tibial-tuberosity;tender-tibial-tuberosity=yes",
+    "presentation=unclear;presentation.scores=PR-PFP=0 PR-ITBS=0 PR-PT=0 PR-APOPHYSITIS=0" },
   { "PR-APOPHYSITIS/age-16", "2010-01-01", NULL,
     "pain-location=tibial-tuberosity;tender-tibial-tuberosity=yes",
-    "presentation=PR-APOPHYSITIS likely" },
+    "presentation=PR-APOPHYSITIS possible" },
   { "PR-APOPHYSITIS/age-17", "2009-11-24", NULL,
     "pain-location=tibial-tuberosity;tender-tibial-tuberosity=yes", "presentation=unclear" },
+  { "PR-APOPHYSITIS/sinding-larsen", "2014-05-01", NULL,
+    "pain-location=lower-kneecap;tender-lower-pole=yes",
+    "presentation.scores=PR-PFP=0 PR-ITBS=0 PR-PT=1 PR-APOPHYSITIS=2;"
+    "presentation=PR-APOPHYSITIS possible" },
+  { "PR-APOPHYSITIS/age-alone-scores-0", "2014-05-01", NULL, "",
+    "presentation=unclear;presentation.scores=PR-PFP=0 PR-ITBS=0 PR-PT=0 PR-APOPHYSITIS=0" },
+  { "PR-APOPHYSITIS/tenderness-only", "2014-05-01", NULL, "tender-tibial-tuberosity=yes",
+    "presentation=unclear;presentation.scores=PR-PFP=0 PR-ITBS=0 PR-PT=0 PR-APOPHYSITIS=1" },
+  { "PR-APOPHYSITIS/pain-only-pt-stays", "2014-05-01", NULL,
+    "pain-location=lower-kneecap;pain-jumping=4",
+    "presentation=PR-PT possible;presentation.scores=PR-PFP=0 PR-ITBS=0 PR-PT=2 PR-APOPHYSITIS=1" },
   { "PR-APOPHYSITIS/replaces-pt", "2013-01-01", NULL,
     "pain-location=lower-kneecap;tender-lower-pole=yes;pain-jumping=5;pain-hills=4",
-    "presentation=PR-APOPHYSITIS likely" },
+    "presentation=PR-APOPHYSITIS possible;"
+    "presentation.scores=PR-PFP=1 PR-ITBS=0 PR-PT=3 PR-APOPHYSITIS=2" },
   { "PR-APOPHYSITIS/adult-pt", NULL, NULL,
     "pain-location=lower-kneecap;tender-lower-pole=yes;pain-jumping=5;pain-hills=4",
     "presentation=PR-PT likely;presentation.scores=PR-PFP=1 PR-ITBS=0 PR-PT=3 PR-APOPHYSITIS=0" },
@@ -786,6 +860,38 @@ test_overrides (void)
     g_assert_cmpstr (g_hash_table_lookup (keys, "phase.computed"), ==, "1");
     g_assert_cmpstr (g_hash_table_lookup (keys, "no-running"), ==, "yes");
     g_assert_cmpstr (f->phase_override_reason, ==, "Imaging normal.");
+  }
+  /* A red flag that allows no plan holds through a phase override, even with the triage
+   * lowered: the phase stays none, the override is kept with its reason. */
+  for (guint lowered = 0; lowered < 2; lowered++)
+    {
+      g_autoptr(StrideAssessment) a = build (NULL, NULL, "calf-swelling=yes");
+      g_autoptr(StrideFindings) f = NULL;
+      g_autoptr(GHashTable) keys = NULL;
+
+      add_override (a, "phase", "2", "Scan booked.");
+      if (lowered)
+        add_override (a, "triage", "urgent", "Seen in the DVT clinic this morning.");
+      f = evaluate (a);
+      keys = keys_of (f, FALSE);
+      g_assert_cmpstr (g_hash_table_lookup (keys, "restriction"), ==, "no-plan");
+      g_assert_cmpstr (g_hash_table_lookup (keys, "phase"), ==, "none");
+      g_assert_cmpstr (g_hash_table_lookup (keys, "phase.computed"), ==, "none");
+      g_assert_cmpint (f->phase, ==, STRIDE_PHASE_NONE);
+      g_assert_true (f->phase_overridden);
+      g_assert_cmpstr (f->phase_override_reason, ==, "Scan booked.");
+    }
+  /* … while `phase 1 only` gives way to it (rules §1: unless the clinician overrides). */
+  {
+    g_autoptr(StrideAssessment) a = build (NULL, NULL, "locked-knee=yes");
+    g_autoptr(StrideFindings) f = NULL;
+    g_autoptr(GHashTable) keys = NULL;
+
+    add_override (a, "phase", "2", "Locking was a catch that frees itself.");
+    f = evaluate (a);
+    keys = keys_of (f, FALSE);
+    g_assert_cmpstr (g_hash_table_lookup (keys, "phase"), ==, "2");
+    g_assert_cmpstr (g_hash_table_lookup (keys, "phase.computed"), ==, "1");
   }
   /* A phase override without a reason is refused. */
   {

@@ -19,6 +19,7 @@
 #include "stride-findings-page.h"
 #include "stride-gui-data.h"
 #include "stride-gui-types.h"
+#include "stride-i18n.h"
 #include "stride-items-page.h"
 #include "stride-patient-dialog.h"
 #include "stride-patient-item.h"
@@ -490,6 +491,20 @@ export_documents (StrideWindow    *window,
   g_assert_nonnull (strstr (report, "RF-LOCKED"));
   /* The clinician's plan, not the suggestion, is what the sheet prints. */
   g_assert_nonnull (strstr (sheet, changed_exercise));
+
+  /* Printing draws the same pages (exported here instead of a printer). */
+  {
+    g_autofree char *printed_path = g_build_filename (g_get_user_data_dir (), "printed.pdf",
+                                                      NULL);
+    g_autofree char *printed = NULL;
+
+    stride_documents_page_show (page, "sheet");
+    g_assert_true (stride_documents_page_print_to_file (page, printed_path, &error));
+    g_assert_no_error (error);
+    printed = pdf_text (printed_path);
+    g_assert_nonnull (strstr (printed, changed_exercise));
+    stride_documents_page_show (page, "report");
+  }
 }
 
 static void
@@ -524,8 +539,8 @@ check_follow_up (StrideWindow    *window,
   g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "12"));
   g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "7"));
 
-  /* A patient who reads German gets the sheet in German: written by a child
-   * stride-cli so the app's own language does not change. */
+  /* A patient who reads German gets the sheet in German, the clinician's
+   * screen and report staying in theirs. */
   {
     StrideDocumentsPage *documents =
       STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
@@ -539,11 +554,14 @@ check_follow_up (StrideWindow    *window,
     stride_visit_view_visit_changed (view);
     stride_visit_view_set_step (view, "documents");
     stride_test_iterate_main_loop ();
-    g_assert_cmpstr (stride_documents_page_get_sheet_language (documents), ==, "de");
     g_assert_true (stride_documents_page_save_pdf (documents, "sheet", path, &error));
     g_assert_no_error (error);
     text = pdf_text (path);
     g_assert_nonnull (strstr (text, "Übungsplan für zu Hause"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (template_child (GTK_WIDGET (view),
+                                                                           STRIDE_TYPE_VISIT_VIEW,
+                                                                           "position_label"))),
+                              "Step"));
   }
 
   /* "Since the last visit" is asked now, and starts empty. */
@@ -870,6 +888,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   /* The translations built beside the tests, for a sheet in another language. */
   g_setenv ("STRIDE_LOCALEDIR", STRIDE_BUILD_DIR "/po", FALSE);
+  stride_i18n_init ();
   /* The killed subprocess and the restart must share one home. */
   if (home == NULL)
     {

@@ -223,6 +223,57 @@ test_cli_backup_restore (void)
   store_test_remove_tree (dir);
 }
 
+/* evaluate reads a stored visit (with the visits before it) the same way it
+ * reads the document that was imported. */
+static void
+test_cli_evaluate_stored_visit (void)
+{
+  g_autofree char *dir = store_test_make_tmp_dir ("cli-evaluate");
+  g_autofree char *db = g_build_filename (dir, "stride.db", NULL);
+  g_autofree char *doc = g_build_filename (g_getenv ("STRIDE_SOURCE_DIR"), "tests", "cases",
+                                           "followup-progress.xml", NULL);
+  g_autofree char *from_file = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, NULL, "evaluate", doc, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "followup: "));
+  from_file = g_strdup (run.out);
+
+  run_cli (&run, db, "import", doc, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The follow-up is the last of the imported visits. */
+  run_cli (&run, db, "history", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+    g_auto(GStrv) fields = g_strsplit (lines[g_strv_length (lines) - 1], "\t", -1);
+
+    /* Imported visits carry their key measures: worst pain, and LSI with one
+     * decimal as evaluate prints it. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    g_assert_cmpuint (g_strv_length (fields), >=, 11);
+    g_assert_cmpstr (fields[5], !=, "-");
+    g_assert_true (g_regex_match_simple ("MT-SLS:left=[0-9.]+,right=[0-9.]+,lsi=[0-9]+\\.[0-9] ",
+                                         fields[10], 0, 0));
+
+    run_cli (&run, db, "evaluate", "--visit", fields[0], NULL);
+  }
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, from_file);
+
+  run_cli (&run, db, "evaluate", "--visit", "999", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (&run, db, "evaluate", "--visit", "1", doc, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_cli (&run, db, "evaluate", "--visit", "x", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +282,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/store/records", test_cli_records);
   g_test_add_func ("/cli/store/backup-restore", test_cli_backup_restore);
+  g_test_add_func ("/cli/store/evaluate-stored-visit", test_cli_evaluate_stored_visit);
 
   return g_test_run ();
 }
