@@ -39,12 +39,19 @@ stride_ensure_packages() {
 
 # Generates the locales given (e.g. de_DE.UTF-8) that are not yet available.
 stride_ensure_locales() {
-  local loc want=() sudo=()
+  local loc have want=() sudo=()
+  # Read the list once: grep -q closing a pipe early trips `set -o pipefail`.
+  have=$(locale -a 2>/dev/null || true)
   for loc in "$@"; do
-    locale -a 2>/dev/null | grep -qix "${loc/UTF-8/utf8}" || want+=("$loc")
+    grep -qix "${loc/UTF-8/utf8}" <<<"$have" || want+=("$loc")
   done
   [ "${#want[@]}" -eq 0 ] && return 0
-  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  # locale-gen and /etc/locale.gen come with the locales package; a fresh
+  # Debian has neither.
+  if [ ! -f /etc/locale.gen ] || ! command -v locale-gen >/dev/null; then
+    stride_ensure_packages locales || return 1
+  fi
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
   for loc in "${want[@]}"; do
     "${sudo[@]}" sed -i "s/^# *\(${loc} UTF-8\)/\1/" /etc/locale.gen
     grep -q "^${loc} UTF-8" /etc/locale.gen || echo "${loc} UTF-8" | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null

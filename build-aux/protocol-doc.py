@@ -60,10 +60,17 @@ def render(path):
                'items: age on the visit date is used by RF-OTTAWA (55 or over), RF-SCFE (8–16), '
                'RF-MALIGNANCY (under 25), PR-APOPHYSITIS (9–16) and the MT-CALF norms.')
     out.append('')
-    out.append('How each rule reads these items (e.g. an activity "provokes" pain at 1 or more; '
-               'history items carry over to a follow-up that leaves them out) is in '
+    out.append('Items marked *carried* describe the episode (onset, side, injury, goals…): a '
+               'follow-up visit that leaves one out keeps the answer of the latest earlier visit '
+               'that has it. Every other item is judged only from the visit itself.')
+    out.append('')
+    out.append('How each rule reads these items (e.g. an activity "provokes" pain at 1 or more) is in '
                '[engine.md](engine.md); the document format in '
                '[assessment-format.md](assessment-format.md).')
+    out.append('')
+    required = [i.get('id') for i in root.iter(NS + 'item') if i.get('required') == 'yes']
+    out.append('Required at every final visit (a draft may leave them out): '
+               + ', '.join(f'`{r}`' for r in required) + '.')
     out.append('')
     count = 0
     for section in root.findall(NS + 'section'):
@@ -72,8 +79,8 @@ def render(path):
         for group in section.findall(NS + 'group'):
             out.append(f"### {cell(group.find(NS + 'title').text)} (group `{group.get('id')}`)")
             out.append('')
-            out.append('| id | label | values | per side | required | rules |')
-            out.append('|---|---|---|---|---|---|')
+            out.append('| id | label | values | per side | required | carried | rules |')
+            out.append('|---|---|---|---|---|---|---|')
             for item in group.findall(NS + 'item'):
                 count += 1
                 label = cell(item.find(NS + 'label').text)
@@ -82,9 +89,10 @@ def render(path):
                     label += f' — {cell(help_node.text)}'
                 per_side = 'yes' if item.get('per-side') == 'yes' else 'no'
                 required = 'yes' if item.get('required') == 'yes' else 'no'
+                carried = 'yes' if item.get('carried') == 'yes' else 'no'
                 rules = ' '.join(item.get('rules', '').split())
                 out.append(f"| `{item.get('id')}` | {label} | {values(item)} | {per_side} | "
-                           f"{required} | {rules} |")
+                           f"{required} | {carried} | {rules} |")
             out.append('')
     out.append(f'{count} items.')
     return '\n'.join(out) + '\n'

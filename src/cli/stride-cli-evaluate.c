@@ -150,12 +150,12 @@ print_plan (const StridePlan     *plan,
   if (plan == NULL)
     {
       /* No plan is made (a red flag with `no plan`): no exercises, no running. */
-      g_string_append (out, "plan.exercises:\nrunning: RP-NONE\nrunning.detail: none\n");
+      g_string_append (out, "plan.exercises: \nrunning: RP-NONE\nrunning.detail: none\n");
       return;
     }
 
   ids = stride_plan_exercise_ids (plan);
-  g_string_append_printf (out, "plan.exercises:%s%s\n", *ids != '\0' ? " " : "", ids);
+  g_string_append_printf (out, "plan.exercises: %s\n", ids);
   g_string_append_printf (out, "running: %s\n",
                           plan->running.rule_id != NULL ? plan->running.rule_id : "RP-NONE");
   detail = running_detail (&plan->running, findings);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "stride-cli.h"
+#include "stride-cli-report.h"
 #include "stride-cli-evaluate.h"
 #include "stride-cli-store.h"
 #include "stride-cli-validate.h"
@@ -24,6 +25,8 @@ static const StrideCliCommand commands[] = {
   { "export", N_("Write a visit or a patient’s record as an assessment document"), stride_cli_export },
   { "backup", N_("Copy the database to a backup file"), stride_cli_backup },
   { "restore", N_("Replace the database’s records with a backup’s"), stride_cli_restore },
+  { "report", N_("Write the clinician report of a visit as PDF"), stride_cli_report },
+  { "sheet", N_("Write the patient’s home exercise sheet of a visit as PDF"), stride_cli_sheet },
   { NULL, NULL, NULL }
 };
 

@@ -1216,8 +1216,11 @@ return_to_run (Ctx *c)
       const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
 
       if (flag->referral >= STRIDE_TRIAGE_URGENT)
-        reason (criterion->reasons, "MT-RTR", NULL, _("Red flag %s: %s referral."),
-                flag->rule_id, stride_triage_to_string (flag->referral));
+        /* Whole sentences per level: an interpolated enum word stays English. */
+        reason (criterion->reasons, "MT-RTR", NULL,
+                flag->referral >= STRIDE_TRIAGE_EMERGENCY ? _("Red flag %s: emergency referral.")
+                                                          : _("Red flag %s: urgent referral."),
+                flag->rule_id);
       flags_referral = MAX (flags_referral, flag->referral);
     }
   criterion->state = flags_referral >= STRIDE_TRIAGE_URGENT ? STRIDE_CRITERION_NOT_MET
@@ -1245,8 +1248,9 @@ return_to_run (Ctx *c)
   else
     {
       criterion->state = STRIDE_CRITERION_NOT_MET;
-      reason (criterion->reasons, "MT-RTR", NULL, _("Irritability %s."),
-              stride_irritability_to_string (f->irritability));
+      reason (criterion->reasons, "MT-RTR", NULL,
+              f->irritability == STRIDE_IRRITABILITY_HIGH ? _("Irritability high.")
+                                                          : _("Irritability moderate."));
     }
 
   /* 3. MT-WALK: 30 minutes with pain ≤ 2. */
@@ -1559,7 +1563,12 @@ presentation (Ctx *c)
     }
 
   if (scores[top] < 2)
-    p->kind = STRIDE_PRESENTATION_UNCLEAR;
+    {
+      p->kind = STRIDE_PRESENTATION_UNCLEAR;
+      feature (c, patterns[top], NULL, TRUE,
+               _("No pattern scores 2 or more: the presentation is unclear; further assessment "
+                 "is suggested."));
+    }
   else if (second >= 0 && scores[second] >= 2 && scores[top] - scores[second] <= 1)
     {
       p->kind = STRIDE_PRESENTATION_MIXED;
@@ -1612,26 +1621,40 @@ phase1_criteria (Ctx       *c,
         reason (to, "PH-1", "pain-at-rest", _("Pain at rest %s: 3 or more."),
                 stride_answers_get (c->a, "pain-at-rest", STRIDE_SIDE_NONE));
     }
-  /* Walking painful (above 2) before 10 minutes; a walk stopped for another
-   * reason, or not tested, does not count. */
-  if (num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain) && pain > 2
-      && num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute) && minute < 10)
+  /* Walking painful (above 2) before 10 minutes: at the minute recorded, or
+   * within a walk that lasted under 10 minutes. A walk stopped for another
+   * reason (pain 2 or less), or not tested, does not count. */
+  if (num (c, "mt-walk-pain", STRIDE_SIDE_NONE, &pain) && pain > 2)
     {
-      g_autofree char *m = format_number (minute);
+      double walked = 0;
+      gboolean has_minute = num (c, "mt-walk-pain-minute", STRIDE_SIDE_NONE, &minute);
 
-      met = TRUE;
-      if (to != NULL)
-        reason (to, "PH-1", "mt-walk-pain-minute",
-                _("Walking became painful (above 2) at minute %s, before 10 minutes."), m);
+      if (!has_minute && num (c, "mt-walk-minutes", STRIDE_SIDE_NONE, &walked) && walked < 10)
+        minute = walked;
+      else if (!has_minute)
+        minute = G_MAXDOUBLE;
+
+      if (minute < 10)
+        {
+          g_autofree char *m = format_number (minute);
+
+          met = TRUE;
+          if (to != NULL)
+            reason (to, "PH-1", has_minute ? "mt-walk-pain-minute" : "mt-walk-minutes",
+                    has_minute
+                    ? _("Walking became painful (above 2) at minute %s, before 10 minutes.")
+                    : _("Walking became painful (above 2) within a %s-minute walk, before 10 "
+                        "minutes."), m);
+        }
     }
 
   return met;
 }
 
+/* The reasons name the red flags whose restriction caps the phase. */
 static StridePhase
-restriction_cap (Ctx       *c,
-                 GPtrArray *to,
-                 const char *rule_id,
+restriction_cap (Ctx        *c,
+                 GPtrArray  *to,
                  StridePhase phase)
 {
   StrideFindings *f = c->f;
@@ -1647,7 +1670,7 @@ restriction_cap (Ctx       *c,
       const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
 
       if (flag->restriction == f->restriction)
-        reason (to, rule_id, NULL,
+        reason (to, flag->rule_id, NULL,
                 cap == STRIDE_PHASE_NONE ? _("Red flag %s: no plan is made.")
                                          : _("Red flag %s: phase 1 only."),
                 flag->rule_id);
@@ -1677,7 +1700,7 @@ initial_phase (Ctx *c)
               unmet);
     }
 
-  return restriction_cap (c, r, "PH-1", phase);
+  return restriction_cap (c, r, phase);
 }
 
 static void
@@ -1712,7 +1735,7 @@ followup_phase (Ctx *c)
     }
 
   /* 1. The red-flag restriction caps the phase. */
-  capped = restriction_cap (c, r, "PH-FU", STRIDE_PHASE_3);
+  capped = restriction_cap (c, r, STRIDE_PHASE_3);
   if (capped < STRIDE_PHASE_3)
     {
       f->phase = capped;
@@ -2129,9 +2152,10 @@ check_answers (StrideProtocol        *protocol,
   return TRUE;
 }
 
-/* The history a clinician takes (onset, side, injury, running profile…) does
- * not change between visits: a follow-up that leaves such an item out keeps
- * the answer of the latest earlier visit that has it. */
+/* The history of the episode (onset, side, injury, goals…) does not change
+ * between visits: a follow-up that leaves out such an item (marked carried in
+ * the protocol) keeps the answer of the latest earlier visit that has it. What
+ * changes from week to week (running now, volume, recent changes) is not carried. */
 static StrideAnswers *
 answers_with_history (StrideProtocol   *protocol,
                       StrideAssessment *assessment,
@@ -2139,15 +2163,17 @@ answers_with_history (StrideProtocol   *protocol,
 {
   StrideVisit *visit = g_ptr_array_index (assessment->visits, index);
   StrideAnswers *answers = stride_answers_copy (visit->answers);
-  g_autoptr(GPtrArray) history = stride_protocol_get_section (protocol, "history");
+  GPtrArray *items = stride_protocol_get_items (protocol);
 
-  for (guint i = 0; i < history->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const StrideItem *item = g_ptr_array_index (history, i);
+      const StrideItem *item = g_ptr_array_index (items, i);
       const StrideSide sides_one[] = { STRIDE_SIDE_NONE };
       const StrideSide sides_two[] = { STRIDE_SIDE_LEFT, STRIDE_SIDE_RIGHT };
       const StrideSide *sides = item->per_side ? sides_two : sides_one;
 
+      if (!item->carried)
+        continue;
       for (guint k = 0; k < (item->per_side ? 2u : 1u); k++)
         {
           if (stride_answers_has (answers, item->id, sides[k]))
@@ -2248,7 +2274,16 @@ evaluate_visit (StrideProtocol       *protocol,
     return NULL;
 
   if (visit->kind == STRIDE_VISIT_FOLLOW_UP && prev != NULL)
-    followup_phase (c);
+    {
+      followup_phase (c);
+      /* The phase's reasons at a follow-up are those of PH-FU. */
+      for (guint i = 0; i < f->followup_reasons->len; i++)
+        {
+          const StrideReason *r = g_ptr_array_index (f->followup_reasons, i);
+
+          g_ptr_array_add (f->phase_reasons, stride_reason_new (r->rule_id, r->item, r->text));
+        }
+    }
   else
     f->phase = initial_phase (c);
   f->computed_phase = f->phase;
@@ -2444,12 +2479,13 @@ stride_engine_format_keys (const StrideFindings *findings,
   g_return_if_fail (out != NULL);
 
   g_string_append_printf (out, "triage: %s\n", stride_triage_to_string (f->triage));
-  g_string_append (out, "triage.reasons:");
+  /* Every line is "key: value", even with an empty value. */
+  g_string_append (out, "triage.reasons: ");
   for (guint i = 0; i < f->red_flags->len; i++)
     {
       const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
 
-      g_string_append_printf (out, " %s", flag->rule_id);
+      g_string_append_printf (out, i > 0 ? " %s" : "%s", flag->rule_id);
     }
   g_string_append_c (out, '\n');
   g_string_append_printf (out, "restriction: %s\n",

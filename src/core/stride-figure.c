@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "stride-figure.h"
+#include "stride-i18n.h"
+#include "stride-i18n.h"
 #include "stride-xml.h"
 
 static const char *const point_names[STRIDE_N_POINTS] = {
@@ -88,7 +90,7 @@ check_attributes (xmlNode            *node,
       if (attr->ns != NULL || !g_strv_contains (allowed, (const char *) attr->name))
         {
           stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                                "<%s>: unknown attribute “%s”", (const char *) node->name,
+                                _("<%s>: unknown attribute “%s”"), (const char *) node->name,
                                 (const char *) attr->name);
           return FALSE;
         }
@@ -116,7 +118,7 @@ parse_number (xmlNode    *node,
   if (end == text || *end != '\0' || !isfinite (value) || value < min || value > max)
     {
       stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                            "<%s> %s=\"%s\": expected a number from %g to %g",
+                            _("<%s> %s=\"%s\": expected a number from %g to %g"),
                             (const char *) node->name, attr, text, min, max);
       return FALSE;
     }
@@ -143,7 +145,7 @@ parse_ref (xmlNode         *node,
       if (!required)
         return TRUE;
       stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                            "<%s>: missing %s", (const char *) node->name, attr);
+                            _("<%s>: missing %s"), (const char *) node->name, attr);
       return FALSE;
     }
 
@@ -178,8 +180,8 @@ parse_ref (xmlNode         *node,
 
 bad:
   stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                        "<%s> %s=\"%s\": expected a body point such as near-knee or "
-                        "alt:near-knee, or two numbers \"x y\"",
+                        _("<%s> %s=\"%s\": expected a body point such as near-knee or "
+                          "alt:near-knee, or two numbers \"x y\""),
                         (const char *) node->name, attr, text);
   return FALSE;
 }
@@ -218,7 +220,7 @@ parse_pose (xmlNode    *node,
   if (alternate != NULL && g_strcmp0 (alternate, "yes") != 0 && g_strcmp0 (alternate, "no") != 0)
     {
       stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                            "<pose> alternate=\"%s\": expected yes or no", alternate);
+                            _("<pose> alternate=\"%s\": expected yes or no"), alternate);
       return NULL;
     }
   pose->alternate = g_strcmp0 (alternate, "yes") == 0;
@@ -226,7 +228,7 @@ parse_pose (xmlNode    *node,
   if (anchor != NULL && !stride_figure_point_from_string (anchor, &pose->anchor))
     {
       stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                            "<pose> anchor=\"%s\": not a body point", anchor);
+                            _("<pose> anchor=\"%s\": not a body point"), anchor);
       return NULL;
     }
 
@@ -267,7 +269,7 @@ parse_prop (xmlNode    *node,
   if (!found)
     {
       stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                            "<prop> kind=\"%s\": not a known prop", kind ? kind : "");
+                            _("<prop> kind=\"%s\": not a known prop"), kind ? kind : "");
       return NULL;
     }
 
@@ -380,8 +382,8 @@ stride_figure_new_from_xml (xmlNode     *node,
             {
               g_free (pose);
               stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, child,
-                                    "<figure>: at most one key pose and one alternate "
-                                    "pose (alternate=\"yes\")");
+                                    _("<figure>: at most one key pose and one alternate "
+                                      "pose (alternate=\"yes\")"));
               return NULL;
             }
           /* The key pose always comes first. */
@@ -411,7 +413,8 @@ stride_figure_new_from_xml (xmlNode     *node,
   if (n_key != 1)
     {
       stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                            "<figure>: needs one key pose (a <pose> without alternate=\"yes\")");
+                            _("<figure>: needs one key pose (a <pose> without "
+                              "alternate=\"yes\")"));
       return NULL;
     }
 
@@ -423,7 +426,8 @@ stride_figure_new_from_xml (xmlNode     *node,
       if ((arrow->from.alternate || arrow->to.alternate) && n_alt == 0)
         {
           stride_xml_set_error (error, STRIDE_XML_ERROR_INVALID, display_name, node,
-                                "<figure>: an arrow names alt: but there is no alternate pose");
+                                _("<figure>: an arrow names alt: but there is no "
+                                  "alternate pose"));
           return NULL;
         }
     }

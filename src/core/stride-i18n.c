@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "stride-i18n.h"
 
@@ -20,8 +21,21 @@ stride_i18n_init (void)
 {
   const char *localedir = g_getenv ("STRIDE_LOCALEDIR");
 
+  g_autofree char *domain = NULL;
+
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* GLib decides once, on the first g_dgettext(), whether to translate at all,
+   * and under C.UTF-8 with a text domain set it decides never: a later switch
+   * to the patient's language (stride-cli sheet --lang de) would then print
+   * English. Make that first call while the default domain is "messages",
+   * which GLib always translates. */
+  domain = g_strdup (textdomain (NULL));
+  textdomain ("messages");
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  if (domain != NULL)
+    textdomain (domain);
 }
 
 /**
@@ -76,4 +90,115 @@ stride_i18n_data_text (const char *text)
     return text;
 
   return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
+struct _StrideLanguageSwitch
+{
+  locale_t  locale;        /* this thread's locale while switched */
+  locale_t  previous;      /* what uselocale() had before */
+  char     *language;      /* $LANGUAGE before, when it was set */
+  gboolean  set_language;
+};
+
+/* An installed locale for @lang ("de", "es_MX"…), or NULL. */
+static locale_t
+locale_for (const char *lang,
+            locale_t    base)
+{
+  static const struct { const char *lang; const char *names[4]; } known[] = {
+    { "en", { "en_GB.UTF-8", "en_US.UTF-8", "C.UTF-8", NULL } },
+    { "de", { "de_DE.UTF-8", "de_AT.UTF-8", "de_CH.UTF-8", NULL } },
+    { "es", { "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.UTF-8", NULL } },
+  };
+  const int mask = LC_MESSAGES_MASK | LC_TIME_MASK | LC_NUMERIC_MASK | LC_PAPER_MASK;
+  g_autofree char *base_lang = g_strndup (lang, strcspn (lang, "_.@"));
+  g_autofree char *own = NULL;
+  locale_t loc;
+
+  if (strchr (lang, '_') != NULL)
+    {
+      own = g_strdup_printf ("%.*s.UTF-8", (int) strcspn (lang, ".@"), lang);
+      loc = newlocale (mask, own, base);
+      if (loc != (locale_t) 0)
+        return loc;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      if (!g_str_equal (known[i].lang, base_lang))
+        continue;
+      for (guint j = 0; known[i].names[j] != NULL; j++)
+        {
+          loc = newlocale (mask, known[i].names[j], base);
+          if (loc != (locale_t) 0)
+            return loc;
+        }
+    }
+  return (locale_t) 0;
+}
+
+/**
+ * stride_i18n_switch_language:
+ * @lang: a language code such as "de" or "es_MX"
+ *
+ * Switches the calling thread's messages, dates and numbers to @lang until
+ * stride_i18n_restore_language(), so that one document (the patient's sheet)
+ * can be laid out in another language than the interface. Only the calling
+ * thread's locale changes (uselocale()); `LANGUAGE`, which glibc lets override
+ * any locale, is set for the switch only when the environment has it.
+ * Texts loaded before the switch (library, education) stay in their language:
+ * load them again while switched.
+ *
+ * Returns: (nullable): what to restore, or %NULL when no locale for @lang is
+ *   installed (nothing was changed)
+ */
+StrideLanguageSwitch *
+stride_i18n_switch_language (const char *lang)
+{
+  StrideLanguageSwitch *saved;
+  locale_t base;
+  locale_t loc;
+  const char *language;
+
+  g_return_val_if_fail (lang != NULL && *lang != '\0', NULL);
+
+  base = duplocale (LC_GLOBAL_LOCALE);
+  if (base == (locale_t) 0)
+    return NULL;
+  loc = locale_for (lang, base);
+  if (loc == (locale_t) 0)
+    {
+      freelocale (base);
+      return NULL;
+    }
+
+  saved = g_new0 (StrideLanguageSwitch, 1);
+  saved->locale = loc;
+  saved->previous = uselocale (loc);
+  language = g_getenv ("LANGUAGE");
+  if (language != NULL && *language != '\0')
+    {
+      saved->language = g_strdup (language);
+      saved->set_language = TRUE;
+      g_setenv ("LANGUAGE", lang, TRUE);
+    }
+  return saved;
+}
+
+/**
+ * stride_i18n_restore_language:
+ * @saved: (transfer full) (nullable): what stride_i18n_switch_language() returned
+ *
+ * Goes back to the language in use before the switch.
+ */
+void
+stride_i18n_restore_language (StrideLanguageSwitch *saved)
+{
+  if (saved == NULL)
+    return;
+  if (saved->set_language)
+    g_setenv ("LANGUAGE", saved->language, TRUE);
+  uselocale (saved->previous);
+  freelocale (saved->locale);
+  g_free (saved->language);
+  g_free (saved);
 }

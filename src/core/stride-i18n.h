@@ -13,4 +13,9 @@ void   stride_i18n_init            (void);
 char  *stride_i18n_collapse_space  (const char *text);
 const char *stride_i18n_data_text  (const char *text);
 
+typedef struct _StrideLanguageSwitch StrideLanguageSwitch;
+
+StrideLanguageSwitch *stride_i18n_switch_language  (const char           *lang);
+void                  stride_i18n_restore_language (StrideLanguageSwitch *saved);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -472,6 +473,50 @@ stride_library_load_default (GError **error)
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * stride_library_get_default:
+ * @error: return location for an error
+ *
+ * Like stride_library_load_default(), but loads the shipped library once per
+ * language and hands out references to it: loading parses and validates every
+ * file (several milliseconds), which a document or a window should not repeat.
+ * The library is never changed after loading, so sharing it is safe.
+ *
+ * Returns: (transfer full) (nullable): a reference to the shipped library in
+ *   the current language
+ */
+StrideLibrary *
+stride_library_get_default (GError **error)
+{
+  static GMutex lock;
+  static GHashTable *by_language;   /* language → StrideLibrary */
+  g_autofree char *language = NULL;
+  const char *env = g_getenv ("LANGUAGE");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  StrideLibrary *library;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* What gettext translates into: LANGUAGE, then the LC_MESSAGES locale. */
+  language = g_strdup_printf ("%s|%s", env != NULL ? env : "", messages != NULL ? messages : "");
+
+  g_mutex_lock (&lock);
+  if (by_language == NULL)
+    by_language = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  library = g_hash_table_lookup (by_language, language);
+  if (library == NULL)
+    {
+      library = stride_library_load_default (error);
+      if (library != NULL)
+        g_hash_table_insert (by_language, g_strdup (language), library);
+    }
+  if (library != NULL)
+    g_object_ref (library);
+  g_mutex_unlock (&lock);
+
+  return library;
 }
 
 static StrideLibrary *

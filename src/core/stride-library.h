@@ -57,6 +57,7 @@ GPtrArray            *stride_library_get_exercises (StrideLibrary  *self);
 #define STRIDE_LIBRARY_NS "https://stride.github.io/ns/library/1"
 #define STRIDE_LIBRARY_SCHEMA_RESOURCE "/io/github/stride/Stride/data/schemas/library.rng"
 
+StrideLibrary        *stride_library_get_default    (GError       **error);
 StrideLibrary        *stride_library_new_from_bytes (const char    *display_name,
                                                      GBytes        *bytes,
                                                      GError       **error);

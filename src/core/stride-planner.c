@@ -36,6 +36,7 @@ typedef struct
   const StrideFindings *f;
   StridePlan           *plan;
   int                   phase;
+  int                   exercise_phase;   /* the phase exercises are chosen for */
   const char           *primary;      /* (nullable) the leading pattern */
   const char           *secondary;    /* (nullable) with a mixed presentation */
   gboolean              apophysitis;
@@ -136,7 +137,7 @@ rank (Ctx                  *c,
   else
     r = 2;
 
-  return r * 2 + (lowest_phase (e) == c->phase ? 0 : 1);
+  return r * 2 + (lowest_phase (e) == c->exercise_phase ? 0 : 1);
 }
 
 static int
@@ -194,7 +195,7 @@ collect_candidates (Ctx *c)
     {
       const StrideExercise *e = g_ptr_array_index (all, i);
 
-      if (stride_exercise_in_phase (e, c->phase) && !excluded (c, e))
+      if (stride_exercise_in_phase (e, c->exercise_phase) && !excluded (c, e))
         g_ptr_array_add (c->candidates, (gpointer) e);
     }
 
@@ -278,7 +279,8 @@ meet (Ctx        *c,
             {
               const StrideExercise *e = g_ptr_array_index (all, i);
 
-              if (lowest_phase (e) <= c->phase && !excluded (c, e) && find_item (c, e->id) == NULL)
+              if (lowest_phase (e) <= c->exercise_phase && !excluded (c, e)
+                  && find_item (c, e->id) == NULL)
                 g_ptr_array_add (earlier, (gpointer) e);
             }
           g_ptr_array_sort_with_data (earlier, compare_candidates, c);
@@ -343,7 +345,8 @@ static gboolean
 m_tendon_isometric (const StrideExercise *e,
                     gboolean              strict)
 {
-  return stride_exercise_has_target (e, "patellar-tendon") && g_strcmp0 (e->load, "isometric") == 0;
+  return stride_exercise_has_target (e, "patellar-tendon")
+         && g_strcmp0 (e->load, "isometric") == 0;
 }
 
 static gboolean
@@ -357,7 +360,8 @@ static gboolean
 m_tendon_energy (const StrideExercise *e,
                  gboolean              strict)
 {
-  return stride_exercise_has_target (e, "patellar-tendon") && g_strcmp0 (e->load, "plyometric") == 0;
+  return stride_exercise_has_target (e, "patellar-tendon")
+         && g_strcmp0 (e->load, "plyometric") == 0;
 }
 
 static gboolean
@@ -365,6 +369,13 @@ m_isometric_quadriceps (const StrideExercise *e,
                         gboolean              strict)
 {
   return targets (e, "quadriceps", strict) && g_strcmp0 (e->load, "isometric") == 0;
+}
+
+static gboolean
+m_range (const StrideExercise *e,
+         gboolean              strict)
+{
+  return g_strcmp0 (e->load, "range") == 0;
 }
 
 static gboolean
@@ -511,10 +522,10 @@ plan_pattern (Ctx        *c,
     }
   else if (g_strcmp0 (pattern, "PR-PT") == 0 && !c->apophysitis)
     {
-      if (c->phase == 1)
+      if (c->exercise_phase == 1)
         meet (c, m_tendon_isometric, FALSE, TRUE, "PR-PT", NULL,
               _("Patellar tendon pain, phase 1: isometric holds, which often ease tendon pain."));
-      else if (c->phase == 2)
+      else if (c->exercise_phase == 2)
         meet (c, m_tendon_heavy_slow, FALSE, TRUE, "PR-PT", NULL,
               _("Patellar tendon pain, phase 2: slow heavy loading, 3 times a week."));
       else
@@ -539,11 +550,24 @@ plan_pattern (Ctx        *c,
 static void
 plan_phase (Ctx *c)
 {
-  switch (c->phase)
+  if (c->f->phase_done)
+    {
+      const char *text = _("Finished phase 3: keep up strength work twice a week for at least 3 "
+                           "more months; stopping too early is why pain comes back.");
+
+      meet (c, m_strength_quadriceps, FALSE, FALSE, "PH-DONE", NULL, text);
+      meet (c, m_hip, FALSE, FALSE, "PH-DONE", NULL, text);
+      meet (c, m_calf, FALSE, FALSE, "PH-DONE", NULL, text);
+      return;
+    }
+
+  switch (c->exercise_phase)
     {
     case 1:
       meet (c, m_isometric_quadriceps, FALSE, FALSE, "PH-1", NULL,
             _("Phase 1: settle the knee with isometric holds, daily."));
+      meet (c, m_range, FALSE, FALSE, "PH-1", NULL,
+            _("Phase 1: gentle range of motion."));
       meet (c, m_cross_training, FALSE, FALSE, "PH-1", NULL,
             _("Phase 1: low-load cross-training keeps fitness within pain 3 or less."));
       break;
@@ -570,6 +594,15 @@ plan_phase (Ctx *c)
     default:
       break;
     }
+}
+
+/* The rule id a phase-level choice answers to. */
+static const char *
+phase_rule (Ctx *c)
+{
+  if (c->f->phase_done)
+    return "PH-DONE";
+  return c->phase == 1 ? "PH-1" : c->phase == 2 ? "PH-2" : "PH-3";
 }
 
 /* Up to the minimum with exercises that add a target not yet covered, then
@@ -608,10 +641,68 @@ plan_fill (Ctx *c)
             continue;
 
           item = add_item (c, e);
-          add_reason (item->reasons, c->phase == 1 ? "PH-1" : c->phase == 2 ? "PH-2" : "PH-3",
-                      NULL, _("Suits the phase and the presentation; a programme holds 3 to 6 "
-                              "exercises."));
+          add_reason (item->reasons, phase_rule (c), NULL,
+                      _("Suits the phase and the presentation; a programme holds 3 to 6 "
+                        "exercises."));
         }
+    }
+}
+
+/* Rules §6: progress only while LS-MONITOR holds. At a follow-up that holds
+ * the phase with the pain rules kept, an exercise that was already in the
+ * last plan moves on to its progression (when that suits the phase and the
+ * presentation and is not in the plan yet). */
+static void
+plan_progressions (Ctx *c)
+{
+  StrideVisit *previous = stride_assessment_get_previous (c->assessment);
+
+  if (previous == NULL || previous->plan == NULL || c->visit->kind != STRIDE_VISIT_FOLLOW_UP
+      || c->f->followup != STRIDE_FOLLOWUP_HOLD || c->f->dose_step_down || c->f->phase_done
+      || !c->f->monitor_known || !c->f->monitor_holds
+      || c->f->previous_phase != (StridePhase) c->phase)
+    return;
+
+  for (guint i = 0; i < c->plan->items->len; i++)
+    {
+      StridePlanItem *item = g_ptr_array_index (c->plan->items, i);
+      const StrideExercise *e = stride_library_lookup (c->library, item->exercise_id);
+      const StrideExercise *next;
+      gboolean before = FALSE;
+      StridePlanItem *replacement;
+
+      for (guint k = 0; k < previous->plan->items->len && !before; k++)
+        {
+          const StridePlanItem *old = g_ptr_array_index (previous->plan->items, k);
+
+          before = g_strcmp0 (old->exercise_id, item->exercise_id) == 0;
+        }
+      if (!before || e->progression == NULL)
+        continue;
+
+      next = stride_library_lookup (c->library, e->progression);
+      if (next == NULL || !stride_exercise_in_phase (next, c->exercise_phase) || excluded (c, next)
+          || find_item (c, next->id) != NULL)
+        continue;
+
+      replacement = stride_plan_item_new (next->id);
+      replacement->sets = next->sets;
+      replacement->reps = next->reps;
+      replacement->seconds = next->seconds;
+      replacement->each_side = next->each_side;
+      replacement->frequency = g_strdup (next->frequency);
+      for (guint r = 0; r < item->reasons->len; r++)
+        {
+          const StrideReason *reason = g_ptr_array_index (item->reasons, r);
+
+          g_ptr_array_add (replacement->reasons,
+                           stride_reason_new (reason->rule_id, reason->item, reason->text));
+        }
+      add_reason (replacement->reasons, "LS-MONITOR", NULL,
+                  _("The pain rules held since the last visit: %s moves on to this exercise."),
+                  e->name);
+      g_ptr_array_index (c->plan->items, i) = replacement;
+      stride_plan_item_free (item);
     }
 }
 
@@ -642,6 +733,95 @@ plan_doses (Ctx *c)
                         "with the dose one step down."));
         }
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Doses in words                                                            */
+
+/**
+ * stride_frequency_describe:
+ * @frequency: a plan item's frequency ("daily", "2-3-per-week", …)
+ *
+ * Returns: (transfer none) (nullable): the frequency in patient words, in the
+ *   current language, or %NULL for an unknown one
+ */
+const char *
+stride_frequency_describe (const char *frequency)
+{
+  static const struct { const char *id; const char *words; } table[] = {
+    { "daily", N_("every day") },
+    { "2-3-per-week", N_("2 or 3 times a week") },
+    { "3-per-week", N_("3 times a week") },
+    { "every-2-3-days", N_("every 2 to 3 days") },
+    { "within-runs", N_("in each run") },
+    { "2-per-week", N_("twice a week") },
+  };
+
+  for (guint i = 0; frequency != NULL && i < G_N_ELEMENTS (table); i++)
+    {
+      if (g_str_equal (frequency, table[i].id))
+        return _(table[i].words);
+    }
+  return NULL;
+}
+
+/**
+ * stride_plan_item_describe_dose:
+ * @item: a plan item
+ * @exercise: (nullable): its library entry
+ *
+ * The dose in patient words for the home sheet ("3 sets of 10 on each side,
+ * 2 or 3 times a week"). While the item keeps the entry's default dose, the
+ * entry's own words are used; a dose the planner or the clinician changed is
+ * worded from the numbers.
+ *
+ * Returns: (transfer full): the dose in words
+ */
+char *
+stride_plan_item_describe_dose (const StridePlanItem *item,
+                                const StrideExercise *exercise)
+{
+  GString *words;
+  const char *frequency;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (exercise != NULL && exercise->dose_text != NULL && item->sets == exercise->sets
+      && item->reps == exercise->reps && item->seconds == exercise->seconds
+      && item->each_side == exercise->each_side
+      && g_strcmp0 (item->frequency, exercise->frequency) == 0)
+    return g_strdup (exercise->dose_text);
+
+  words = g_string_new (NULL);
+  if (item->sets > 0 && item->reps > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d set of %d",
+                                                "%d sets of %d", item->sets),
+                            item->sets, item->reps);
+  else if (item->sets > 0 && item->seconds > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d hold of %d seconds",
+                                                "%d holds of %d seconds", item->sets),
+                            item->sets, item->seconds);
+  else if (item->seconds > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
+                                                item->seconds / 60),
+                            item->seconds / 60);
+  else if (item->reps > 0)
+    g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE, "%d time", "%d times",
+                                                item->reps),
+                            item->reps);
+
+  if (words->len > 0 && item->each_side)
+    g_string_append_printf (words, " %s", _("on each side"));
+
+  frequency = stride_frequency_describe (item->frequency);
+  if (frequency != NULL)
+    {
+      if (words->len > 0)
+        g_string_append (words, ", ");
+      g_string_append (words, frequency);
+    }
+
+  return g_string_free (words, FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -783,6 +963,14 @@ running_modify (Ctx *c)
                       "hold."));
       running_advice (c);
       running_spike (c);
+      if (r->has_spike_limit)
+        {
+          g_autofree char *limit = format_number (r->spike_limit_km, 1);
+
+          g_free (r->detail);
+          r->detail = g_strdup_printf (_("keep the current runs, on flat ground, none over %s km"),
+                                       limit);
+        }
       return;
     }
 
@@ -835,6 +1023,7 @@ running_modify (Ctx *c)
           r->shortened_km = km * 0.75;
           g_string_append_printf (detail, "%s %s km", has_minutes ? " /" : "", k);
         }
+      /* xgettext:no-c-format */
       g_string_append (detail, _(" (75% of where pain starts)"));
       g_free (r->detail);
       r->detail = g_string_free (g_steal_pointer (&detail), FALSE);
@@ -845,6 +1034,7 @@ running_modify (Ctx *c)
   else
     {
       g_free (r->detail);
+      /* xgettext:no-c-format */
       r->detail = g_strdup (_("shorten runs to 75% of where pain starts (not recorded)"));
       add_reason (r->reasons, "RP-MODIFY", NULL,
                   _("The pain rules are broken: shorten runs to 75%% of where pain starts; "
@@ -954,6 +1144,9 @@ plan_education (Ctx *c)
   g_ptr_array_add (e, g_strdup ("pain-rules"));
   if (pfp)
     g_ptr_array_add (e, g_strdup ("pain-rules-pfp"));
+  /* PR-APOPHYSITIS: load management, in words for a young patient. */
+  if (c->apophysitis)
+    g_ptr_array_add (e, g_strdup ("growing-knees"));
   g_ptr_array_add (e, g_strdup ("keep-moving"));
   g_ptr_array_add (e, g_strdup ("keep-going"));
   if (runs)
@@ -1030,6 +1223,9 @@ stride_planner_suggest_full (StrideLibrary         *library,
   c.f = findings;
   c.plan = plan;
   c.phase = findings->phase;
+  /* PH-DONE: the maintenance plan is strength work (phase 2 exercises), twice
+   * a week; the running plan stays that of phase 3. */
+  c.exercise_phase = findings->phase_done ? 2 : c.phase;
   c.no_running = findings->no_running
                  || findings->restriction == STRIDE_RESTRICTION_NO_RUNNING;
   if (findings->presentation.kind != STRIDE_PRESENTATION_UNCLEAR)
@@ -1046,7 +1242,8 @@ stride_planner_suggest_full (StrideLibrary         *library,
     {
       g_ptr_array_unref (c.candidates);
       g_set_error (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_LIBRARY,
-                   _("The exercise library has too few exercises for phase %d."), c.phase);
+                   _("The exercise library has too few exercises for phase %d."),
+                   c.exercise_phase);
       return NULL;
     }
 
@@ -1056,6 +1253,7 @@ stride_planner_suggest_full (StrideLibrary         *library,
     plan_pattern (&c, c.secondary);
   plan_phase (&c);
   plan_fill (&c);
+  plan_progressions (&c);
   plan_doses (&c);
   plan_running (&c);
   plan_education (&c);

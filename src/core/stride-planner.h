@@ -46,5 +46,8 @@ StridePlan *stride_planner_suggest_full (StrideLibrary         *library,
                                          guint                  review_days,
                                          GError               **error);
 const char *stride_walkrun_stage_describe (int                  stage);
+const char *stride_frequency_describe   (const char            *frequency);
+char       *stride_plan_item_describe_dose (const StridePlanItem *item,
+                                            const StrideExercise *exercise);
 
 G_END_DECLS

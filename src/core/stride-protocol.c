@@ -183,6 +183,7 @@ parse_item (StrideProtocol *self,
   g_autofree char *type_text = stride_xml_get_prop (node, "type");
   g_autofree char *per_side = stride_xml_get_prop (node, "per-side");
   g_autofree char *required = stride_xml_get_prop (node, "required");
+  g_autofree char *carried = stride_xml_get_prop (node, "carried");
   g_autofree char *digits = stride_xml_get_prop (node, "digits");
   g_autofree char *rules = stride_xml_get_prop (node, "rules");
   gboolean has_min, has_max;
@@ -196,8 +197,16 @@ parse_item (StrideProtocol *self,
   item->group = g_strdup (group);
   item->group_title = g_strdup (group_title);
   item->unit = stride_xml_get_prop (node, "unit");
+  if (item->unit != NULL && item->unit[0] != '\0')
+    {
+      /* Only ever shown: data/its/stride.its extracts it for translation. */
+      g_autofree char *unit = g_steal_pointer (&item->unit);
+
+      item->unit = g_strdup (stride_i18n_data_text (unit));
+    }
   item->per_side = g_strcmp0 (per_side, "yes") == 0;
   item->required = g_strcmp0 (required, "yes") == 0;
+  item->carried = g_strcmp0 (carried, "yes") == 0;
   item->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
   item->rules = rules != NULL ? g_strsplit_set (g_strstrip (rules), " \t\n", -1)
                               : g_new0 (char *, 1);

@@ -1,7 +1,9 @@
 /* stride-protocol.h: what the assessment asks (data/protocol/protocol.xml)
  *
  * CONTRACT (implemented in stride-protocol.c by the engine work): the item
- * ids are those of protocol.xml; labels and help are translated on lookup.
+ * ids are those of protocol.xml (listed in docs/protocol.md); labels, help,
+ * choice labels and headings are translated into the current language when
+ * the protocol is loaded: load it again after changing the language.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +53,7 @@ typedef struct
   char           **rules;       /* rule ids that read this item, NULL-terminated */
   char            *group_title; /* (nullable) translated heading of @group */
   char            *section_title; /* translated heading of @section */
+  gboolean         carried;     /* a follow-up that leaves it out keeps the earlier answer */
 } StrideItem;
 
 #define STRIDE_PROTOCOL_ERROR (stride_protocol_error_quark ())

@@ -232,11 +232,13 @@ on_start_element (void           *ctx,
           g_autofree char *message = NULL;
 
           /* TRANSLATORS: an XML attribute, its element, its size and the limit */
+          /* %llu, not G_GSIZE_FORMAT: xgettext cuts a msgid at a macro */
           message = g_strdup_printf (_("attribute “%s” of <%s> is too long "
-                                       "(%" G_GSIZE_FORMAT " bytes, at most %d)"),
+                                       "(%llu bytes, at most %d)"),
                                      (const char *) attributes[i * 5],
                                      (const char *) localname,
-                                     length, STRIDE_XML_MAX_ATTRIBUTE_SIZE);
+                                     (unsigned long long) length,
+                                     STRIDE_XML_MAX_ATTRIBUTE_SIZE);
           state_fail (state, STRIDE_XML_ERROR_INVALID, xmlSAX2GetLineNumber (ctx), message);
           xmlStopParser (ctxt);
           return;
@@ -381,9 +383,8 @@ set_too_large (GError     **error,
   g_autofree char *message = NULL;
 
   /* TRANSLATORS: the two numbers are sizes in bytes */
-  message = g_strdup_printf (_("the file is too large (%" G_GUINT64_FORMAT " bytes, "
-                               "at most %" G_GSIZE_FORMAT ")"),
-                             size, max_size);
+  message = g_strdup_printf (_("the file is too large (%llu bytes, at most %llu)"),
+                             (unsigned long long) size, (unsigned long long) max_size);
   set_error_at_line (error, STRIDE_XML_ERROR_TOO_LARGE, display_name, 0, message);
 }
 

@@ -63,8 +63,8 @@ stride_document_preview_snapshot (GtkWidget   *widget,
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, page_w, page_h);
   cairo_clip (cr);
-  stride_document_draw_page (self->document, cr, MIN (self->page,
-                                                      stride_document_get_n_pages (self->document) - 1));
+  stride_document_draw_page (self->document, cr,
+                             MIN (self->page, stride_document_get_n_pages (self->document) - 1));
   cairo_destroy (cr);
 }
 

@@ -10,7 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include <string.h>
+
+#include "stride-document.h"
 #include "stride-document-preview.h"
 #include "stride-documents-page.h"
 
@@ -24,6 +28,8 @@ struct _StrideDocumentsPage
   GtkLabel              *page_label;
   GtkRevealer           *status_revealer;
   GtkLabel              *status_label;
+
+  StrideAssessment      *assessment;   /* not owned: the visit view's */
 };
 
 G_DEFINE_FINAL_TYPE (StrideDocumentsPage, stride_documents_page, GTK_TYPE_WIDGET)
@@ -174,6 +180,148 @@ stride_documents_page_default_file_name (const char *which)
   return g_strdup_printf (_("stride-report-%s.pdf"), date);
 }
 
+static gboolean
+language_is_current (const char *lang)
+{
+  const char *const *names = g_get_language_names ();
+  gsize n = strcspn (lang, "_.@");
+
+  if (names[0] == NULL)
+    return TRUE;
+  /* The C locale prints the messages as written: in English. */
+  if ((g_str_equal (names[0], "C") || g_str_has_prefix (names[0], "C.")
+       || g_str_equal (names[0], "POSIX"))
+      && n == 2 && strncmp (lang, "en", 2) == 0)
+    return TRUE;
+  return strncmp (names[0], lang, n) == 0
+         && (names[0][n] == '\0' || names[0][n] == '_' || names[0][n] == '.');
+}
+
+/**
+ * stride_documents_page_get_sheet_language:
+ * @self: the page
+ *
+ * Returns: (nullable): the patient's sheet language when it is not the
+ *   language on screen, else %NULL
+ */
+const char *
+stride_documents_page_get_sheet_language (StrideDocumentsPage *self)
+{
+  const char *lang;
+
+  g_return_val_if_fail (STRIDE_IS_DOCUMENTS_PAGE (self), NULL);
+
+  if (self->assessment == NULL || self->assessment->patient == NULL)
+    return NULL;
+  lang = self->assessment->patient->language;
+  if (lang == NULL || lang[0] == '\0' || language_is_current (lang))
+    return NULL;
+  return lang;
+}
+
+static char *
+find_stride_cli (void)
+{
+  const char *env = g_getenv ("STRIDE_CLI");
+  g_autofree char *built = g_build_filename (STRIDE_BUILD_DIR, "src", "cli", "stride-cli", NULL);
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup (env);
+  /* Installed beside the app, or run from the build directory. */
+  if (self_path != NULL)
+    {
+      g_autofree char *self_dir = g_path_get_dirname (self_path);
+      g_autofree char *beside = g_build_filename (self_dir, "stride-cli", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  if (g_file_test (built, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&built);
+  return g_find_program_in_path ("stride-cli");
+}
+
+/* Another language cannot be switched to in-process without leaking into
+ * the app's own strings (glibc's LANGUAGE wins over setlocale), so the
+ * sheet in the patient's language is written by a child stride-cli. */
+static gboolean
+save_sheet_in_language (StrideDocumentsPage  *self,
+                        const char           *lang,
+                        const char           *path,
+                        GError              **error)
+{
+  g_autofree char *cli = find_stride_cli ();
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *errors = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  int status = 0;
+  gboolean ok;
+
+  if (cli == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("stride-cli, which prints sheets in other languages, is not installed."));
+      return FALSE;
+    }
+
+  tmp_dir = g_dir_make_tmp ("stride-sheet-XXXXXX", error);
+  if (tmp_dir == NULL)
+    return FALSE;
+  record = g_build_filename (tmp_dir, "visit.xml", NULL);
+  ok = stride_document_write_file (self->assessment, record, error);
+  if (ok)
+    {
+      const char *argv[] = { cli, "sheet", "--lang", lang, "--date", date, "-o", path, record,
+                             NULL };
+      g_auto(GStrv) envp = g_get_environ ();
+      g_autofree char *base = g_strndup (lang, strcspn (lang, "_.@"));
+      g_autofree char *locale = NULL;
+
+      /* The child starts in the patient's locale, as if run by them. */
+      if (g_str_equal (base, "en"))
+        locale = g_strdup ("en_US.UTF-8");
+      else
+        locale = g_strdup_printf ("%s_%c%c.UTF-8", base, g_ascii_toupper (base[0]),
+                                  base[0] != '\0' ? g_ascii_toupper (base[1]) : '\0');
+      envp = g_environ_unsetenv (envp, "LC_ALL");
+      envp = g_environ_unsetenv (envp, "LC_MESSAGES");
+      envp = g_environ_setenv (envp, "LANG", locale, TRUE);
+      envp = g_environ_setenv (envp, "LANGUAGE", lang, TRUE);
+      ok = g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                         NULL, &errors, &status, error)
+           && g_spawn_check_wait_status (status, error);
+      if (!ok && errors != NULL && errors[0] != '\0' && error != NULL && *error != NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", (*error)->message,
+                                                      g_strstrip (errors));
+
+          g_clear_error (error);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, message);
+        }
+    }
+  /* The record holds patient data: it never stays behind. */
+  g_remove (record);
+  g_rmdir (tmp_dir);
+  return ok;
+}
+
+/**
+ * stride_documents_page_set_assessment:
+ * @self: the page
+ * @assessment: (nullable): the patient and visits printed (kept, not owned)
+ */
+void
+stride_documents_page_set_assessment (StrideDocumentsPage *self,
+                                      StrideAssessment    *assessment)
+{
+  g_return_if_fail (STRIDE_IS_DOCUMENTS_PAGE (self));
+
+  self->assessment = assessment;
+}
+
 /**
  * stride_documents_page_save_pdf:
  * @self: the page
@@ -201,6 +349,10 @@ stride_documents_page_save_pdf (StrideDocumentsPage  *self,
                    _("There is no document to save yet."));
       return FALSE;
     }
+
+  if (g_str_equal (which, "sheet") && stride_documents_page_get_sheet_language (self) != NULL)
+    return save_sheet_in_language (self, stride_documents_page_get_sheet_language (self), path,
+                                   error);
 
   return stride_document_write_pdf (document, path, now, error);
 }

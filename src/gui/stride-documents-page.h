@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "stride-layout.h"
+#include "stride-visit.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ G_DECLARE_FINAL_TYPE (StrideDocumentsPage, stride_documents_page, STRIDE, DOCUME
 void            stride_documents_page_set_documents     (StrideDocumentsPage *self,
                                                          StrideDocument      *report,
                                                          StrideDocument      *sheet);
+void            stride_documents_page_set_assessment    (StrideDocumentsPage *self,
+                                                         StrideAssessment    *assessment);
+const char     *stride_documents_page_get_sheet_language (StrideDocumentsPage *self);
 void            stride_documents_page_set_status        (StrideDocumentsPage *self,
                                                          const char          *text);
 const char     *stride_documents_page_get_shown         (StrideDocumentsPage *self);

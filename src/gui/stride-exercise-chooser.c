@@ -15,6 +15,7 @@
 #include "stride-exercise-chooser.h"
 #include "stride-figure-area.h"
 #include "stride-gui-data.h"
+#include "stride-gui-labels.h"
 
 struct _StrideExerciseChooser
 {
@@ -119,7 +120,7 @@ stride_exercise_chooser_set_filter (StrideExerciseChooser *self,
 {
   StrideLibrary *library = stride_gui_get_library ();
   g_autofree char *folded = text != NULL ? fold (text) : NULL;
-  g_autoptr(GPtrArray) exercises = NULL;
+  GPtrArray *exercises = NULL;
   GtkWidget *child;
   guint shown = 0;
 
@@ -238,8 +239,7 @@ static void
 stride_exercise_chooser_init (StrideExerciseChooser *self)
 {
   StrideLibrary *library = stride_gui_get_library ();
-  g_autoptr(GPtrArray) exercises = library != NULL ? stride_library_get_exercises (library)
-                                                   : NULL;
+  GPtrArray *exercises = library != NULL ? stride_library_get_exercises (library) : NULL;
   const char *phases[] = { _("Any phase"), _("Phase 1"), _("Phase 2"), _("Phase 3"), NULL };
   g_autoptr(GtkStringList) targets = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) phase_model = gtk_string_list_new (phases);

@@ -14,6 +14,7 @@
 
 #include "stride-findings-page.h"
 #include "stride-gui-labels.h"
+#include "stride-items-page.h"
 
 struct _StrideFindingsPage
 {
@@ -546,7 +547,8 @@ stride_findings_page_get_conclusions (StrideFindingsPage *self)
       AdwActionRow *row = g_ptr_array_index (self->rows, i);
       const char *subtitle = adw_action_row_get_subtitle (row);
 
-      g_string_append_printf (text, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      g_string_append_printf (text, "%s\n",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
       if (subtitle != NULL && subtitle[0] != '\0')
         g_string_append_printf (text, "%s\n", subtitle);
     }
@@ -660,6 +662,7 @@ stride_findings_page_init (StrideFindingsPage *self)
   g_autoptr(GListModel) presentation = strings_model (presentation_labels);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  stride_gui_widen_preferences_page (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 
   adw_combo_row_set_model (self->triage_row, triage);

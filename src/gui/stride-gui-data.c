@@ -7,9 +7,12 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "stride-engine.h"
 #include "stride-gui-data.h"
+#include "stride-planner.h"
 
 /**
  * stride_gui_get_protocol:
@@ -154,9 +157,20 @@ stride_gui_item_group_title (const StrideItem *item)
 StrideFindings *
 stride_gui_evaluate (StrideAssessment *assessment)
 {
+  StrideProtocol *protocol = stride_gui_get_protocol ();
+  g_autoptr(GError) error = NULL;
+  StrideFindings *findings;
+
   g_return_val_if_fail (assessment != NULL, NULL);
 
-  return NULL;
+  if (protocol == NULL)
+    return NULL;
+
+  findings = stride_engine_evaluate (protocol, assessment, &error);
+  /* The message names items and values, never the patient. */
+  if (findings == NULL)
+    g_debug ("The visit cannot be judged yet: %s", error->message);
+  return findings;
 }
 
 /**
@@ -170,8 +184,77 @@ StridePlan *
 stride_gui_suggest_plan (StrideAssessment *assessment,
                          StrideFindings   *findings)
 {
+  StrideLibrary *library = stride_gui_get_library ();
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GError) error = NULL;
+  guint review_days = STRIDE_PLANNER_DEFAULT_REVIEW_DAYS;
+  StridePlan *plan;
+
   g_return_val_if_fail (assessment != NULL, NULL);
   g_return_val_if_fail (findings != NULL, NULL);
 
-  return NULL;
+  if (library == NULL)
+    return NULL;
+
+  /* The clinic's review interval, from the preferences. */
+  if (app != NULL && g_application_get_application_id (app) != NULL
+      && g_str_equal (g_application_get_application_id (app), APPLICATION_ID))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      review_days = 7 * g_settings_get_int (settings, "review-interval-weeks");
+    }
+
+  plan = stride_planner_suggest_full (library, assessment, findings, review_days, &error);
+  if (plan == NULL)
+    g_debug ("No plan suggested: %s", error->message);
+  return plan;
+}
+
+/**
+ * stride_gui_get_library:
+ *
+ * Returns: (transfer none) (nullable): the exercise library
+ */
+StrideLibrary *
+stride_gui_get_library (void)
+{
+  static StrideLibrary *library;
+  static gboolean tried;
+
+  if (!tried)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tried = TRUE;
+      library = stride_library_load_default (&error);
+      if (library == NULL)
+        g_warning ("Cannot load the exercise library: %s", error->message);
+    }
+
+  return library;
+}
+
+/**
+ * stride_gui_get_education:
+ *
+ * Returns: (transfer none) (nullable): the education texts
+ */
+StrideEducation *
+stride_gui_get_education (void)
+{
+  static StrideEducation *education;
+  static gboolean tried;
+
+  if (!tried)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tried = TRUE;
+      education = stride_education_load_default (&error);
+      if (education == NULL)
+        g_warning ("Cannot load the education texts: %s", error->message);
+    }
+
+  return education;
 }

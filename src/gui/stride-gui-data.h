@@ -4,13 +4,17 @@
  */
 #pragma once
 
+#include "stride-education.h"
 #include "stride-findings.h"
+#include "stride-library.h"
 #include "stride-protocol.h"
 #include "stride-visit.h"
 
 G_BEGIN_DECLS
 
-StrideProtocol *stride_gui_get_protocol (void);
+StrideProtocol  *stride_gui_get_protocol  (void);
+StrideLibrary   *stride_gui_get_library   (void);
+StrideEducation *stride_gui_get_education (void);
 
 const char     *stride_gui_item_group_title (const StrideItem *item);
 char           *stride_gui_format_value (const StrideItem *item,

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "stride-engine.h"
 #include "stride-gui-labels.h"
 
 const char *
@@ -199,7 +200,7 @@ stride_gui_findings_computed_triage (const StrideFindings *findings)
 {
   g_return_val_if_fail (findings != NULL, STRIDE_TRIAGE_NONE);
 
-  return findings->triage;
+  return findings->computed_triage;
 }
 
 /**
@@ -213,7 +214,7 @@ stride_gui_findings_computed_phase (const StrideFindings *findings)
 {
   g_return_val_if_fail (findings != NULL, STRIDE_PHASE_NONE);
 
-  return findings->phase;
+  return findings->computed_phase;
 }
 
 /**
@@ -234,28 +235,8 @@ stride_gui_check_override (const StrideOverride  *override,
   g_return_val_if_fail (override != NULL, FALSE);
   g_return_val_if_fail (findings != NULL, FALSE);
 
-  if (g_str_equal (override->what, "triage"))
-    {
-      StrideTriage wanted;
-
-      if (!stride_triage_from_string (override->value, &wanted))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("“%s” is not a triage level"), override->value);
-          return FALSE;
-        }
-      if (wanted < stride_gui_findings_computed_triage (findings)
-          && (override->reason == NULL || override->reason[0] == '\0'))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Lowering the triage from “%s” to “%s” needs a written reason."),
-                       stride_gui_triage_label (stride_gui_findings_computed_triage (findings)),
-                       stride_gui_triage_label (wanted));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  /* The engine's rule, so the app, the CLI and documents agree. */
+  return stride_override_check (override, findings, error);
 }
 
 /**
@@ -305,6 +286,9 @@ stride_gui_advice_label (const char *advice)
     { "avoid-camber", N_("Avoid cambered roads.") },
     { "cadence", N_("Shorter, quicker steps: cadence up 5–10%.") },
     { "rest-day", N_("A rest day between runs.") },
+    /* xgettext:no-c-format */
+    { "spike-limit", N_("No run more than 10% longer than the longest of the last 30 days.") },
+    { "pause", N_("Pause running until the pain settles.") },
     { "cross-training", N_("Keep fit with cycling, swimming or pool running, pain 3 or less.") },
   };
 

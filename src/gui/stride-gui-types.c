@@ -7,7 +7,12 @@
 #include <adwaita.h>
 
 #include "stride-gui-types.h"
+#include "stride-document-preview.h"
+#include "stride-documents-page.h"
+#include "stride-exercise-chooser.h"
+#include "stride-figure-area.h"
 #include "stride-findings-page.h"
+#include "stride-plan-page.h"
 #include "stride-history-page.h"
 #include "stride-item-row.h"
 #include "stride-items-page.h"
@@ -37,6 +42,11 @@ stride_gui_ensure_types (void)
   g_type_ensure (STRIDE_TYPE_LOAD_PAGE);
   g_type_ensure (STRIDE_TYPE_MOVEMENT_PAGE);
   g_type_ensure (STRIDE_TYPE_FINDINGS_PAGE);
+  g_type_ensure (STRIDE_TYPE_PLAN_PAGE);
+  g_type_ensure (STRIDE_TYPE_EXERCISE_CHOOSER);
+  g_type_ensure (STRIDE_TYPE_FIGURE_AREA);
+  g_type_ensure (STRIDE_TYPE_DOCUMENT_PREVIEW);
+  g_type_ensure (STRIDE_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (STRIDE_TYPE_VISIT_VIEW);
   g_type_ensure (STRIDE_TYPE_PROGRESS_CHART);
   g_type_ensure (STRIDE_TYPE_PATIENT_PAGE);

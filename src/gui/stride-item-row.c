@@ -555,6 +555,45 @@ on_choice_selected (GtkDropDown   *dropdown,
   accept_value (self, editor_side (dropdown), choice->id);
 }
 
+static void
+setup_choice_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_label),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_label), NULL);
+  return factory;
+}
+
 static GtkWidget *
 build_choice (StrideItemRow *self,
               StrideSide     side)
@@ -573,6 +612,15 @@ build_choice (StrideItemRow *self,
 
   dropdown = gtk_drop_down_new (G_LIST_MODEL (strings), NULL);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  /* A long choice is cut short on the button (whole in its tooltip) and
+   * shown in full in the list, so the question keeps its room. */
+  {
+    g_autoptr(GtkListItemFactory) button = choice_factory (TRUE);
+    g_autoptr(GtkListItemFactory) list = choice_factory (FALSE);
+
+    gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button);
+    gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list);
+  }
   g_object_set_data (G_OBJECT (dropdown), "stride-side", GINT_TO_POINTER (side));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_choice_selected), self);
   set_accessible_label (dropdown, label);

@@ -160,8 +160,14 @@ add_unplaced_items (StrideItemsPage *self)
 
 /* AdwPreferencesPage clamps to 600 px, too narrow for a question with an
  * input per knee beside it: give the steps more room on wide windows. */
-static void
-widen_clamp (GtkWidget *widget)
+/**
+ * stride_gui_widen_preferences_page:
+ * @widget: an #AdwPreferencesPage
+ *
+ * Lets the page's content grow to 860 px on wide windows.
+ */
+void
+stride_gui_widen_preferences_page (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -173,7 +179,7 @@ widen_clamp (GtkWidget *widget)
           adw_clamp_set_tightening_threshold (ADW_CLAMP (child), 700);
           return;
         }
-      widen_clamp (child);
+      stride_gui_widen_preferences_page (child);
     }
 }
 
@@ -185,7 +191,7 @@ stride_items_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (stride_items_page_parent_class)->constructed (object);
 
-  widen_clamp (GTK_WIDGET (self));
+  stride_gui_widen_preferences_page (GTK_WIDGET (self));
   collect_rows (GTK_WIDGET (self), priv->rows);
   add_unplaced_items (self);
   title_groups (self);
@@ -245,10 +251,53 @@ stride_items_page_finalize (GObject *object)
   G_OBJECT_CLASS (stride_items_page_parent_class)->finalize (object);
 }
 
+/**
+ * stride_items_page_answer_rest_no:
+ * @self: a step
+ *
+ * Answers "no" to every yes/no question of the step that has no answer yet,
+ * through its editor: the quick way through a screen of red flags once the
+ * positive ones are marked.
+ *
+ * Returns: how many questions were answered
+ */
+guint
+stride_items_page_answer_rest_no (StrideItemsPage *self)
+{
+  StrideItemsPagePrivate *priv;
+  guint answered = 0;
+
+  g_return_val_if_fail (STRIDE_IS_ITEMS_PAGE (self), 0);
+  priv = stride_items_page_get_instance_private (self);
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    {
+      StrideItemRow *row = g_ptr_array_index (priv->rows, i);
+      const StrideItem *item = stride_item_row_get_item (row);
+
+      if (item == NULL || item->type != STRIDE_ITEM_YES_NO || item->per_side
+          || !gtk_widget_get_visible (GTK_WIDGET (row)) || stride_item_row_is_answered (row))
+        continue;
+      if (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "no"))
+        answered++;
+    }
+
+  return answered;
+}
+
+static void
+rest_no_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  stride_items_page_answer_rest_no (STRIDE_ITEMS_PAGE (widget));
+}
+
 static void
 stride_items_page_class_init (StrideItemsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = stride_items_page_constructed;
   object_class->get_property = stride_items_page_get_property;
@@ -267,6 +316,8 @@ stride_items_page_class_init (StrideItemsPageClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "items.rest-no", NULL, rest_no_action);
 }
 
 static void

@@ -31,5 +31,8 @@ StrideItemRow *stride_items_page_get_row          (StrideItemsPage *self,
 guint          stride_items_page_count_missing    (StrideItemsPage *self);
 guint          stride_items_page_count_invalid    (StrideItemsPage *self);
 gboolean       stride_items_page_focus_first_missing (StrideItemsPage *self);
+guint          stride_items_page_answer_rest_no      (StrideItemsPage *self);
+
+void           stride_gui_widen_preferences_page     (GtkWidget       *widget);
 
 G_END_DECLS

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 #define STRIDE_TYPE_MOVEMENT_PAGE (stride_movement_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StrideMovementPage, stride_movement_page, STRIDE, MOVEMENT_PAGE, StrideItemsPage)
+G_DECLARE_FINAL_TYPE (StrideMovementPage, stride_movement_page, STRIDE, MOVEMENT_PAGE,
+                      StrideItemsPage)
 
 G_END_DECLS

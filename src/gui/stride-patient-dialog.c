@@ -247,6 +247,8 @@ stride_patient_dialog_init (StridePatientDialog *self)
   /* Enter in the name field saves, as in any form. */
   g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (on_name_activated),
                             self);
+  /* Typing starts in the name. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 /**

@@ -54,7 +54,8 @@ format_date (const GDate *date)
   char buf[64] = "";
 
   if (g_date_valid (date))
-    g_date_strftime (buf, sizeof buf, "%e %B %Y", date);
+    /* TRANSLATORS: a date on printed documents (strftime), e.g. 24 November 2026 */
+    g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date);
   return g_strstrip (g_strdup (buf));
 }
 
@@ -104,6 +105,29 @@ show_details (StridePatientPage *self)
   gtk_label_set_text (self->details_label, details->str);
 }
 
+/* A visit saved without key measures (an imported one): read its answers. */
+static void
+chart_from_answers (StridePatientPage *self,
+                    gint64             visit_id,
+                    double            *worst,
+                    double            *run,
+                    double            *sls_left,
+                    double            *sls_right)
+{
+  g_autoptr(StrideVisit) visit = stride_store_load_visit (self->store, visit_id, NULL, NULL);
+
+  if (visit == NULL)
+    return;
+  if (!stride_answers_get_number (visit->answers, "worst-pain", STRIDE_SIDE_NONE, worst))
+    *worst = NAN;
+  if (!stride_answers_get_number (visit->answers, "pain-during-running", STRIDE_SIDE_NONE, run))
+    *run = NAN;
+  if (!stride_answers_get_number (visit->answers, "mt-sls-reps", STRIDE_SIDE_LEFT, sls_left))
+    *sls_left = NAN;
+  if (!stride_answers_get_number (visit->answers, "mt-sls-reps", STRIDE_SIDE_RIGHT, sls_right))
+    *sls_right = NAN;
+}
+
 static void
 show_charts (StridePatientPage *self)
 {
@@ -128,11 +152,13 @@ show_charts (StridePatientPage *self)
       worst[i] = s != NULL && s->has_worst_pain ? s->worst_pain : NAN;
       run[i] = s != NULL && s->has_run_pain ? s->run_pain : NAN;
       for (StrideSide side = STRIDE_SIDE_LEFT; side <= STRIDE_SIDE_RIGHT; side++)
-        {
-          sls[side][i] = test != NULL && test->tested[side] ? test->value[side] : NAN;
-          if (!isnan (sls[side][i]))
-            max_reps = MAX (max_reps, ceil (sls[side][i] / 5.0) * 5.0);
-        }
+        sls[side][i] = test != NULL && test->tested[side] ? test->value[side] : NAN;
+      if (s == NULL)
+        chart_from_answers (self, entry->visit_id, &worst[i], &run[i],
+                            &sls[STRIDE_SIDE_LEFT][i], &sls[STRIDE_SIDE_RIGHT][i]);
+      for (StrideSide side = STRIDE_SIDE_LEFT; side <= STRIDE_SIDE_RIGHT; side++)
+        if (!isnan (sls[side][i]))
+          max_reps = MAX (max_reps, ceil (sls[side][i] / 5.0) * 5.0);
     }
 
   stride_progress_chart_clear (self->pain_chart);
@@ -421,8 +447,8 @@ on_delete_response (AdwMessageDialog  *dialog,
 
   if (!stride_store_delete_patient (self->store, self->patient_id, &error))
     {
-      GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("The Patient Could Not Be Deleted"),
+      GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+      GtkWidget *failed = adw_message_dialog_new (parent, _("The Patient Could Not Be Deleted"),
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));

@@ -17,6 +17,7 @@
 #include "stride-figure-area.h"
 #include "stride-gui-data.h"
 #include "stride-gui-labels.h"
+#include "stride-items-page.h"
 #include "stride-plan-page.h"
 
 struct _StridePlanPage
@@ -236,15 +237,26 @@ show_exercises (StridePlanPage *self)
       if (exercise != NULL)
         adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
                                      stride_figure_area_new (exercise, 56));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                   icon_button ("go-up-symbolic", _("Move Up"), up,
-                                                "plan.move-up", i));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                   icon_button ("go-down-symbolic", _("Move Down"), down,
-                                                "plan.move-down", i));
+      /* Actions pack from the end: this shows up, down, remove. */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
                                    icon_button ("user-trash-symbolic", _("Remove"), remove,
                                                 "plan.remove", i));
+      {
+        GtkWidget *down_button = icon_button ("go-down-symbolic", _("Move Down"), down,
+                                              "plan.move-down", i);
+        GtkWidget *up_button = icon_button ("go-up-symbolic", _("Move Up"), up,
+                                            "plan.move-up", i);
+
+        /* The first cannot go up, the last cannot go down: keep their place. */
+        gtk_widget_set_opacity (up_button, i > 0 ? 1.0 : 0.0);
+        gtk_widget_set_can_target (up_button, i > 0);
+        gtk_widget_set_can_focus (up_button, i > 0);
+        gtk_widget_set_opacity (down_button, i + 1 < p->items->len ? 1.0 : 0.0);
+        gtk_widget_set_can_target (down_button, i + 1 < p->items->len);
+        gtk_widget_set_can_focus (down_button, i + 1 < p->items->len);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), down_button);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), up_button);
+      }
 
       dose_row (self, expander, item, "sets", _("_Sets"), _("Sets"), item->sets, 20);
       dose_row (self, expander, item, "reps", _("_Repetitions per set"), _("Repetitions"),
@@ -302,8 +314,9 @@ show_running (StridePlanPage *self)
                               r->spike_limit_km);
     }
   for (guint i = 0; r->advice != NULL && i < r->advice->len; i++)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "",
-                            stride_gui_advice_label (g_ptr_array_index (r->advice, i)));
+    if (!(r->has_spike_limit && g_str_equal (g_ptr_array_index (r->advice, i), "spike-limit")))
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "",
+                              stride_gui_advice_label (g_ptr_array_index (r->advice, i)));
   if (reasons[0] != '\0')
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", reasons);
 
@@ -315,7 +328,7 @@ on_education_toggled (GtkCheckButton *check,
                       StridePlanPage *self)
 {
   StrideEducation *education = stride_gui_get_education ();
-  g_autoptr(GPtrArray) points = NULL;
+  GPtrArray *points = NULL;
   StridePlan *p = plan (self);
 
   if (self->loading || p == NULL || education == NULL)
@@ -339,7 +352,7 @@ static void
 show_education (StridePlanPage *self)
 {
   StrideEducation *education = stride_gui_get_education ();
-  g_autoptr(GPtrArray) points = NULL;
+  GPtrArray *points = NULL;
   StridePlan *p = plan (self);
 
   if (education == NULL)
@@ -696,6 +709,7 @@ static void
 stride_plan_page_init (StridePlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  stride_gui_widen_preferences_page (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->item_rows = g_ptr_array_new ();
   g_signal_connect (self->review_entry, "changed", G_CALLBACK (on_review_changed), self);

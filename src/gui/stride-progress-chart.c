@@ -171,7 +171,8 @@ draw_chart (StrideProgressChart *self,
       char buf[32] = "";
 
       if (g_date_valid (date))
-        g_date_strftime (buf, sizeof buf, "%d %b", date);
+        /* TRANSLATORS: a date under a chart's axis (strftime), e.g. 24 Nov */
+        g_date_strftime (buf, sizeof buf, _("%-d %b"), date);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, hc ? 1.0 : 0.6);
       show_text (cr, GTK_WIDGET (self), buf, x, top + plot_h + 14,
                  n == 1 ? 0.5 : (i == 0 ? 0.0 : (i == n - 1 ? 1.0 : 0.5)), TRUE);

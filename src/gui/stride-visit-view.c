@@ -12,11 +12,14 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-documents-page.h"
 #include "stride-findings-page.h"
+#include "stride-gui-documents.h"
 #include "stride-gui-data.h"
 #include "stride-history-page.h"
 #include "stride-load-page.h"
 #include "stride-movement-page.h"
+#include "stride-plan-page.h"
 #include "stride-red-flags-page.h"
 #include "stride-visit-view.h"
 
@@ -32,10 +35,13 @@ static const StrideStep steps[] = {
   { "load-sensitivity", N_("Load Sensitivity") },
   { "movement-tolerance", N_("Movement Tolerance") },
   { "findings", N_("Findings") },
+  { "plan", N_("Plan") },
+  { "documents", N_("Documents") },
 };
 
 static const char * const step_names[] = {
-  "history", "red-flags", "load-sensitivity", "movement-tolerance", "findings", NULL
+  "history", "red-flags", "load-sensitivity", "movement-tolerance", "findings", "plan",
+  "documents", NULL
 };
 
 struct _StrideVisitView
@@ -67,6 +73,11 @@ struct _StrideVisitView
   StrideItemsPage  *load_page;
   StrideItemsPage  *movement_page;
   StrideFindingsPage *findings_page;
+  StridePlanPage   *plan_page;
+  StrideDocumentsPage *documents_page;
+  GtkWidget        *finalise_button;
+  gboolean          documents_stale;
+  gboolean          pages_stale;   /* findings and plan pages lag the answers */
 
   GtkWidget        *step_rows[G_N_ELEMENTS (steps)];
   GtkWidget        *step_status_icons[G_N_ELEMENTS (steps)];
@@ -80,10 +91,13 @@ enum {
   STEP_CHANGED,
   CLOSE,
   FINALISED,
+  FINALISE,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_editable (StrideVisitView *self);
 
 static int
 step_index (const char *name)
@@ -279,7 +293,13 @@ update_banner (StrideVisitView *self)
     }
 
   gtk_label_set_text (self->triage_title, level);
-  gtk_label_set_text (self->triage_detail, detail->str);
+  {
+    /* Rule ids are not broken across lines at their hyphen. */
+    g_autoptr(GString) shown = g_string_new (detail->str);
+
+    g_string_replace (shown, "RF-", "RF\u2011", 0);
+    gtk_label_set_text (self->triage_detail, shown->str);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->triage_detail), detail->len > 0);
   gtk_widget_add_css_class (self->triage_banner, stride_triage_to_string (f->triage));
   /* The level is said in words and with an icon, never by colour alone. */
@@ -293,6 +313,62 @@ update_banner (StrideVisitView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->banner_text, -1);
 }
 
+/* The findings and plan pages are rebuilt when shown, not on every key. */
+static void
+refresh_shown_page (StrideVisitView *self)
+{
+  const char *step = gtk_stack_get_visible_child_name (self->step_stack);
+  StrideVisit *visit = self->assessment != NULL
+                       ? stride_assessment_get_current (self->assessment) : NULL;
+
+  if (self->documents_stale && g_strcmp0 (step, "documents") == 0)
+    {
+      g_autoptr(StrideDocument) report = NULL;
+      g_autoptr(StrideDocument) sheet = NULL;
+      g_autoptr(GError) error = NULL;
+
+      self->documents_stale = FALSE;
+      if (self->assessment != NULL
+          && stride_gui_build_documents (self->assessment, &report, &sheet, &error))
+        {
+          const char *lang;
+
+          stride_documents_page_set_assessment (self->documents_page, self->assessment);
+          stride_documents_page_set_documents (self->documents_page, report, sheet);
+          lang = stride_documents_page_get_sheet_language (self->documents_page);
+          if (lang != NULL)
+            {
+              g_autofree char *note = NULL;
+
+              /* TRANSLATORS: %s is a language code such as "de" */
+              note = g_strdup_printf (_("The preview is in the language on screen; Save as "
+                                        "PDF writes the home sheet in the patient's language "
+                                        "(%s)."), lang);
+              stride_documents_page_set_status (self->documents_page, note);
+            }
+          else
+            stride_documents_page_set_status (self->documents_page,
+                                              visit->status == STRIDE_VISIT_FINAL
+                                              ? _("This visit is final.") : NULL);
+        }
+      else
+        {
+          stride_documents_page_set_documents (self->documents_page, NULL, NULL);
+          stride_documents_page_set_status (self->documents_page,
+                                            error != NULL ? error->message : NULL);
+        }
+    }
+
+  if (!self->pages_stale)
+    return;
+  if (g_strcmp0 (step, "findings") == 0 || g_strcmp0 (step, "plan") == 0)
+    {
+      stride_findings_page_update (self->findings_page, visit, self->findings);
+      stride_plan_page_update (self->plan_page, visit, self->findings);
+      self->pages_stale = FALSE;
+    }
+}
+
 static void
 evaluate (StrideVisitView *self)
 {
@@ -303,8 +379,19 @@ evaluate (StrideVisitView *self)
   if (visit != NULL)
     self->findings = stride_gui_evaluate (self->assessment);
 
+  /* The suggestion follows the findings until the clinician edits it. */
+  if (visit != NULL && visit->status == STRIDE_VISIT_DRAFT
+      && (visit->plan == NULL || !visit->plan->edited))
+    {
+      g_clear_pointer (&visit->plan, stride_plan_free);
+      if (self->findings != NULL)
+        visit->plan = stride_gui_suggest_plan (self->assessment, self->findings);
+    }
+
   update_banner (self);
-  stride_findings_page_update (self->findings_page, visit, self->findings);
+  self->pages_stale = TRUE;
+  self->documents_stale = TRUE;
+  refresh_shown_page (self);
 }
 
 static void
@@ -324,6 +411,12 @@ update_position (StrideVisitView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.previous-step", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.next-step",
                                  index + 1 < (int) G_N_ELEMENTS (steps));
+  /* On the last step, finalising takes the place of Next. */
+  gtk_widget_set_visible (self->next_button, index + 1 < (int) G_N_ELEMENTS (steps));
+  gtk_widget_set_visible (self->finalise_button,
+                          index + 1 == (int) G_N_ELEMENTS (steps)
+                          && stride_visit_view_get_visit (self) != NULL
+                          && stride_visit_view_get_visit (self)->status == STRIDE_VISIT_DRAFT);
 
   if (gtk_list_box_get_selected_row (self->step_list) != GTK_LIST_BOX_ROW (self->step_rows[index]))
     gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (self->step_rows[index]));
@@ -349,6 +442,7 @@ stride_visit_view_set_step (StrideVisitView *self,
     }
 
   gtk_stack_set_visible_child_name (self->step_stack, step);
+  refresh_shown_page (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_position (self);
   g_signal_emit (self, signals[STEP_CHANGED], 0);
@@ -374,7 +468,8 @@ move_step (StrideVisitView *self,
 
   stride_visit_view_set_step (self, steps[index].name);
   page = gtk_stack_get_visible_child (self->step_stack);
-  if (!STRIDE_IS_ITEMS_PAGE (page) || !stride_items_page_focus_first_missing (STRIDE_ITEMS_PAGE (page)))
+  if (!STRIDE_IS_ITEMS_PAGE (page)
+      || !stride_items_page_focus_first_missing (STRIDE_ITEMS_PAGE (page)))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
@@ -414,6 +509,101 @@ show_steps_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  stride_visit_view_set_step (self, "documents");
+  if (!stride_documents_page_print (self->documents_page, &error))
+    stride_documents_page_set_status (self->documents_page, error->message);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+
+  stride_visit_view_set_step (self, "documents");
+  stride_documents_page_choose_pdf (self->documents_page);
+}
+
+static void
+on_finalise_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      StrideVisitView  *self)
+{
+  if (g_str_equal (response, "finalise"))
+    g_signal_emit (self, signals[FINALISE], 0);
+}
+
+static void
+finalise_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+  GtkWidget *dialog;
+  guint missing = 0;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    missing += stride_visit_view_count_missing (self, steps[i].name);
+
+  if (missing > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u required answer is still missing. A final visit "
+                                         "is kept as it is; later corrections are stored "
+                                         "beside it as amendments.",
+                                         "%u required answers are still missing. A final visit "
+                                         "is kept as it is; later corrections are stored "
+                                         "beside it as amendments.", missing), missing);
+  else
+    body = g_strdup (_("A final visit is kept as it is; later corrections are stored beside "
+                       "it as amendments."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Finalise This Visit?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "finalise", _("_Finalise"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "finalise",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "finalise");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_finalise_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * stride_visit_view_mark_final:
+ * @self: a visit view
+ *
+ * The window finalised the visit in the store: the view shows it as final.
+ */
+void
+stride_visit_view_mark_final (StrideVisitView *self)
+{
+  StrideVisit *visit;
+
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  visit = stride_visit_view_get_visit (self);
+  if (visit == NULL)
+    return;
+  visit->status = STRIDE_VISIT_FINAL;
+  update_editable (self);
+  update_position (self);
+  stride_documents_page_set_status (self->documents_page, _("This visit is final."));
+  g_signal_emit (self, signals[FINALISED], 0);
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -443,6 +633,24 @@ stride_visit_view_visit_changed (StrideVisitView *self)
 
   evaluate (self);
   update_step_status (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Overrides change the effective findings and so the suggested plan; the
+ * findings page keeps its override rows, so it can be rebuilt at once. */
+static void
+on_overrides_changed (StrideVisitView *self)
+{
+  evaluate (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A plan edit changes no finding: save it, without rebuilding the page the
+ * clinician is typing in. */
+static void
+on_plan_changed (StrideVisitView *self)
+{
+  self->documents_stale = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -498,6 +706,23 @@ build_step_list (StrideVisitView *self)
     }
 }
 
+/* A final visit is shown as it was finalised: its inputs cannot change it. */
+static void
+update_editable (StrideVisitView *self)
+{
+  StrideVisit *visit = stride_visit_view_get_visit (self);
+  gboolean editable = visit != NULL && visit->status == STRIDE_VISIT_DRAFT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->step_stack, steps[i].name);
+
+      if (page != GTK_WIDGET (self->documents_page))
+        gtk_widget_set_sensitive (page, editable);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.finalise", editable);
+}
+
 /**
  * stride_visit_view_load:
  * @self: a visit view
@@ -538,9 +763,12 @@ stride_visit_view_load (StrideVisitView  *self,
                                  visit->kind == STRIDE_VISIT_FOLLOW_UP ? _("Follow-up")
                                                                        : _("Initial assessment"));
 
+  self->pages_stale = TRUE;
   evaluate (self);
   update_step_status (self);
+  update_editable (self);
   stride_visit_view_set_step (self, step);
+  update_position (self);
 }
 
 StrideAssessment *
@@ -668,6 +896,14 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
    */
   signals[FINALISED] = g_signal_new ("finalised", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * StrideVisitView::finalise:
+   *
+   * The clinician confirmed finalising: store the visit as final, then call
+   * stride_visit_view_mark_final().
+   */
+  signals[FINALISE] = g_signal_new ("finalise", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -692,6 +928,9 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, load_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, movement_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, findings_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, documents_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, finalise_button);
 
   gtk_widget_class_install_action (widget_class, "visit.next-step", NULL, next_step_action);
   gtk_widget_class_install_action (widget_class, "visit.previous-step", NULL,
@@ -699,6 +938,13 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
   gtk_widget_class_install_action (widget_class, "visit.show-step", "s", show_step_action);
   gtk_widget_class_install_action (widget_class, "visit.show-steps", NULL, show_steps_action);
   gtk_widget_class_install_action (widget_class, "visit.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "visit.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "visit.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "visit.finalise", NULL, finalise_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "visit.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "visit.save-pdf", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "visit.next-step", NULL);
@@ -722,7 +968,8 @@ stride_visit_view_init (StrideVisitView *self)
   g_signal_connect (self->load_page, "changed", G_CALLBACK (on_page_changed), self);
   g_signal_connect (self->movement_page, "changed", G_CALLBACK (on_page_changed), self);
   g_signal_connect_swapped (self->findings_page, "changed",
-                            G_CALLBACK (stride_visit_view_visit_changed), self);
+                            G_CALLBACK (on_overrides_changed), self);
+  g_signal_connect_swapped (self->plan_page, "changed", G_CALLBACK (on_plan_changed), self);
   update_position (self);
   update_step_status (self);
 }

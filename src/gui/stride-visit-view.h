@@ -37,6 +37,7 @@ const char       *stride_visit_view_get_banner_text  (StrideVisitView  *self);
 void              stride_visit_view_set_saved_text   (StrideVisitView  *self,
                                                       const char       *text);
 void              stride_visit_view_visit_changed    (StrideVisitView  *self);
+void              stride_visit_view_mark_final       (StrideVisitView  *self);
 
 const char * const *stride_visit_view_list_steps     (void);
 

@@ -127,7 +127,8 @@ session_write (StrideWindow *self,
 static gint64
 current_visit_id (StrideWindow *self)
 {
-  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+  StrideVisit *visit = self->visit_view != NULL
+                       ? stride_visit_view_get_visit (self->visit_view) : NULL;
 
   return visit != NULL && visit->id != NULL ? g_ascii_strtoll (visit->id, NULL, 10) : 0;
 }
@@ -152,7 +153,8 @@ make_summary (StrideFindings *findings,
 static gboolean
 save_draft_now (StrideWindow *self)
 {
-  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+  StrideVisit *visit = self->visit_view != NULL
+                       ? stride_visit_view_get_visit (self->visit_view) : NULL;
   g_autoptr(StrideFindingsSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -289,6 +291,15 @@ stride_window_show_patient (StrideWindow *self,
   return TRUE;
 }
 
+/* Enter in the search field opens the first patient found. */
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    StrideWindow   *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) > 0)
+    stride_window_show_patient (self, stride_patient_list_model_get_id (self->patients, 0));
+}
+
 static void
 on_patient_activated (GtkListView  *list,
                       guint         position,
@@ -401,7 +412,8 @@ stride_window_add_sample_patient (StrideWindow  *self,
 
   if (self->store == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No patient database is open."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
       return 0;
     }
 
@@ -498,7 +510,8 @@ stride_window_open_visit (StrideWindow *self,
       g_ptr_array_remove_index (assessment->visits, i - 1);
 
   self->visit_patient_id = patient_id;
-  stride_visit_view_load (self->visit_view, assessment, step);
+  stride_visit_view_load (STRIDE_VISIT_VIEW (stride_window_get_visit_view (self)), assessment,
+                          step);
   visit = stride_visit_view_get_visit (self->visit_view);
   stride_visit_view_set_saved_text (self->visit_view,
                                     visit->status == STRIDE_VISIT_FINAL
@@ -547,6 +560,22 @@ stride_window_new_visit (StrideWindow    *self,
 
       if (v->status == STRIDE_VISIT_FINAL)
         last = v;
+    }
+
+  /* A visit already in progress is continued rather than doubled. */
+  for (guint i = 0; i < record->visits->len; i++)
+    {
+      StrideVisit *v = g_ptr_array_index (record->visits, i);
+      gint64 draft_id;
+
+      if (v->status != STRIDE_VISIT_DRAFT || v->id == NULL)
+        continue;
+      draft_id = g_ascii_strtoll (v->id, NULL, 10);
+      if (stride_window_open_visit (self, draft_id, NULL))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("This patient has a visit in progress: "
+                                                      "it is continued")));
+      return draft_id;
     }
 
   today (&visit->date);
@@ -636,7 +665,8 @@ stride_window_export_record (StrideWindow  *self,
 
   if (self->store == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No patient database is open."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
       return FALSE;
     }
 
@@ -695,6 +725,92 @@ on_patient_export (StridePatientPage *page,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * stride_window_import_record:
+ * @self: the window
+ * @path: an assessment document
+ * @error: where to say why it could not be imported (file, line, field)
+ *
+ * Adds the document's patient and visits as a new patient, and shows it.
+ *
+ * Returns: the new patient's id, or 0
+ */
+gint64
+stride_window_import_record (StrideWindow  *self,
+                             const char    *path,
+                             GError       **error)
+{
+  g_autoptr(StrideAssessment) record = NULL;
+  gint64 patient_id = 0;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (self->store == NULL || stride_gui_get_protocol () == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
+      return 0;
+    }
+
+  record = stride_document_read_file (path, stride_gui_get_protocol (), error);
+  if (record == NULL
+      || !stride_store_import_assessment (self->store, record, &patient_id, error))
+    return 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reload_patients (self);
+  stride_window_show_patient (self, patient_id);
+  return patient_id;
+}
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    StrideWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        show_error (self, _("Choose a file on this computer."));
+      else if (stride_window_import_record (self, path, &error) == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
+                                                      error->message);
+
+          show_error (self, message);
+        }
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Record imported")));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Record"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Assessment documents"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 on_patient_deleted (StridePatientPage *page,
                     StrideWindow      *self)
@@ -718,6 +834,58 @@ on_visit_close (StrideVisitView *view,
   reload_patients (self);
 }
 
+/**
+ * stride_window_finalise_visit:
+ * @self: the window
+ * @error: where to say why it failed
+ *
+ * Stores the open visit as final, as confirming "Finalise Visit" does.
+ *
+ * Returns: %TRUE when the visit is final
+ */
+gboolean
+stride_window_finalise_visit (StrideWindow  *self,
+                              GError       **error)
+{
+  StrideVisit *visit;
+  g_autoptr(StrideFindingsSummary) summary = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+
+  visit = self->visit_view != NULL ? stride_visit_view_get_visit (self->visit_view) : NULL;
+  if (self->store == NULL || visit == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No visit is open."));
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  summary = make_summary (stride_visit_view_get_findings (self->visit_view), visit->answers);
+  if (!stride_store_finalise_visit (self->store, self->visit_patient_id, visit, summary, error))
+    return FALSE;
+
+  stride_visit_view_mark_final (self->visit_view);
+  stride_visit_view_set_saved_text (self->visit_view, _("This visit is final."));
+  return TRUE;
+}
+
+static void
+on_visit_finalise (StrideVisitView *view,
+                   StrideWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stride_window_finalise_visit (self, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The visit could not be finalised: %s"),
+                                                  error->message);
+
+      show_error (self, message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Visit finalised")));
+}
+
 static void
 on_visit_finalised (StrideVisitView *view,
                     StrideWindow    *self)
@@ -732,6 +900,9 @@ stride_window_search_action (GtkWidget  *widget,
 {
   StrideWindow *self = STRIDE_WINDOW (widget);
 
+  /* Leaving a visit for the patient list closes it, saved, as Back does. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "visit") == 0)
+    on_visit_close (self->visit_view, self);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
   adw_leaflet_set_visible_child_name (self->leaflet, "patients");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -777,9 +948,28 @@ restore_session (StrideWindow *self)
                                                   "you left it")));
 }
 
+static gboolean
+open_new_patient_later (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.new-patient", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+open_chooser_later (gpointer user_data)
+{
+  StrideWindow *self = user_data;
+
+  gtk_widget_activate_action (stride_visit_view_get_page (self->visit_view, "plan"),
+                              "plan.add-exercise", NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* STRIDE_SCREENSHOT_SCREEN opens a screen directly, for screenshots and for
  * looking at a screen while working on it: "patient" (the sample patient,
- * added when the list is empty) or "visit/STEP" (a follow-up of it). */
+ * added when the list is empty), "visit/STEP" (a follow-up of it), "triage"
+ * (a follow-up with a red flag), "chooser" (adding an exercise) or
+ * "new-patient". */
 static void
 open_screenshot_screen (StrideWindow *self)
 {
@@ -798,12 +988,32 @@ open_screenshot_screen (StrideWindow *self)
     return;
 
   stride_window_show_patient (self, patient_id);
-  if (g_str_has_prefix (screen, "visit"))
+  /* Dialogs open once the window is on screen, so that they stack above it. */
+  if (g_str_equal (screen, "new-patient"))
+    g_timeout_add_seconds (1, open_new_patient_later, self);
+  else if (g_str_has_prefix (screen, "visit") || g_str_equal (screen, "triage")
+           || g_str_equal (screen, "chooser"))
     {
       gint64 visit_id = stride_window_new_visit (self, patient_id, STRIDE_VISIT_FOLLOW_UP);
 
-      if (visit_id > 0 && screen[5] == '/')
+      if (visit_id <= 0)
+        return;
+      if (g_str_has_prefix (screen, "visit/"))
         stride_visit_view_set_step (self->visit_view, screen + 6);
+      else if (g_str_equal (screen, "triage"))
+        {
+          StrideItemsPage *page = stride_visit_view_get_items_page (self->visit_view,
+                                                                    "red-flags");
+
+          stride_visit_view_set_step (self->visit_view, "red-flags");
+          stride_item_row_enter_text (stride_items_page_get_row (page, "locked-knee"),
+                                      STRIDE_SIDE_NONE, "yes");
+        }
+      else
+        {
+          stride_visit_view_set_step (self->visit_view, "plan");
+          g_timeout_add_seconds (1, open_chooser_later, self);
+        }
     }
 }
 
@@ -902,13 +1112,13 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, patient_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, StrideWindow, visit_view);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, stride_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-patients", NULL,
                                    stride_window_show_patients_action);
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.add-sample", NULL, add_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -936,15 +1146,12 @@ stride_window_init (StrideWindow *self)
 
   g_signal_connect (self->patient_list, "activate", G_CALLBACK (on_patient_activated), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->patient_page, "new-visit", G_CALLBACK (on_new_visit), self);
   g_signal_connect (self->patient_page, "open-visit", G_CALLBACK (on_open_visit), self);
   g_signal_connect (self->patient_page, "changed", G_CALLBACK (on_patient_changed), self);
   g_signal_connect (self->patient_page, "deleted", G_CALLBACK (on_patient_deleted), self);
   g_signal_connect (self->patient_page, "export", G_CALLBACK (on_patient_export), self);
-  g_signal_connect (self->visit_view, "close", G_CALLBACK (on_visit_close), self);
-  g_signal_connect (self->visit_view, "changed", G_CALLBACK (on_visit_changed), self);
-  g_signal_connect (self->visit_view, "step-changed", G_CALLBACK (on_visit_step_changed), self);
-  g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
 }
 
 /**
@@ -961,10 +1168,31 @@ stride_window_get_store (StrideWindow *self)
   return self->store;
 }
 
+/**
+ * stride_window_get_visit_view:
+ * @self: the window
+ *
+ * The visit view (111 questions and four more pages) is made the first time
+ * a visit opens, not at start-up.
+ *
+ * Returns: (transfer none): the visit view
+ */
 StrideVisitView *
 stride_window_get_visit_view (StrideWindow *self)
 {
   g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  if (self->visit_view == NULL)
+    {
+      self->visit_view = STRIDE_VISIT_VIEW (stride_visit_view_new ());
+      g_signal_connect (self->visit_view, "close", G_CALLBACK (on_visit_close), self);
+      g_signal_connect (self->visit_view, "changed", G_CALLBACK (on_visit_changed), self);
+      g_signal_connect (self->visit_view, "step-changed", G_CALLBACK (on_visit_step_changed),
+                        self);
+      g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
+      g_signal_connect (self->visit_view, "finalise", G_CALLBACK (on_visit_finalise), self);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->visit_view), "visit");
+    }
 
   return self->visit_view;
 }

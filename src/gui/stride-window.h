@@ -36,6 +36,11 @@ gboolean           stride_window_export_record      (StrideWindow      *self,
                                                      gint64             patient_id,
                                                      const char        *path,
                                                      GError           **error);
+gint64             stride_window_import_record      (StrideWindow      *self,
+                                                     const char        *path,
+                                                     GError           **error);
+gboolean           stride_window_finalise_visit     (StrideWindow      *self,
+                                                     GError           **error);
 gboolean           stride_window_flush_draft        (StrideWindow      *self);
 gboolean           stride_window_has_pending_save   (StrideWindow      *self);
 const char        *stride_window_get_last_error     (StrideWindow      *self);

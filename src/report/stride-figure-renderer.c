@@ -1,9 +1,10 @@
 /* stride-figure-renderer.c: draws an exercise's illustration
  *
- * The figure is first recorded in figure units (y up, the floor at 0) on a
- * recording surface; its ink extents then give the scale that fits the box,
- * and the recording is replayed there, so nothing ever leaves the box and the
- * output stays vector (PDF, print) at any size.
+ * The figure is drawn twice in figure units (y up, the floor at 0): once on
+ * a throw-away surface to measure its exact ink, which gives the scale that
+ * fits the box, then on the caller's cairo_t, so nothing ever leaves the box
+ * and the output is plain vector paths (PDF, print) at any size. (Replaying a
+ * recording surface instead leaks its snapshot on cairo 1.16's PDF surface.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +15,7 @@
 #include "stride-figure-renderer.h"
 
 #define PROP_LINE   0.14
-#define ARROW_LINE  0.26
+#define ARROW_LINE  0.34
 #define FLOOR_LINE  0.3
 #define FAR_ALPHA   0.45
 #define ALT_ALPHA   0.28
@@ -40,10 +41,9 @@ stride_figure_style_init_default (StrideFigureStyle *style)
   };
 }
 
-/* The exact ink of a recorded figure: the recording surface's own ink extents
- * are a conservative estimate (several line widths too wide for thick round
- * strokes), which would shrink every figure in its box. Each stroke and fill
- * adds its own extents instead. */
+/* The exact ink of a figure: each stroke and fill of the measuring pass adds
+ * its own extents (a recording surface's ink extents are several line widths
+ * too wide for thick round strokes, which would shrink every figure). */
 typedef struct
 {
   gboolean any;
@@ -417,6 +417,10 @@ draw_prop (cairo_t                 *cr,
         cairo_arc (cr, cx, cy, 1.1, 0, 2 * G_PI);
         cairo_set_line_width (cr, PROP_LINE * lw);
         ink_stroke (cr);
+        /* The flywheel in front says "exercise bike" at a glance. */
+        cairo_new_path (cr);
+        cairo_arc (cr, p->x + 4.6, cy + 0.6, 1.7, 0, 2 * G_PI);
+        outline_fill (cr, style);
       }
       break;
 
@@ -484,7 +488,7 @@ draw_arrow (cairo_t                 *cr,
 {
   double x1, y1, x2, y2, mx, my, len, nx, ny, cx, cy;
   double lw = ARROW_LINE * style->line_width_scale;
-  double head = 0.75 + lw;
+  double head = 0.85 + 1.2 * lw;
 
   if (!stride_figure_resolve (figure, &a->from, &x1, &y1)
       || !stride_figure_resolve (figure, &a->to, &x2, &y2))
@@ -529,20 +533,14 @@ draw_arrow (cairo_t                 *cr,
   ink_stroke (cr);
 }
 
-static cairo_surface_t *
-record_figure (const StrideFigure      *figure,
-               const StrideFigureStyle *style,
-               Bounds                  *bounds)
+/* Draws the figure in figure units with y up (the caller sets the transform
+ * and, for the measuring pass, the bounds user data). */
+static void
+draw_items (cairo_t                 *cr,
+            const StrideFigure      *figure,
+            const StrideFigureStyle *style)
 {
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
   const StrideFigurePose *alt = stride_figure_get_alternate_pose (figure);
-
-  *bounds = (Bounds) { FALSE, 0, 0, 0, 0 };
-  cairo_set_user_data (cr, &bounds_key, bounds, NULL);
-
-  /* Figure units with y up. */
-  cairo_scale (cr, 1, -1);
 
   for (guint i = 0; i < figure->props->len; i++)
     draw_prop (cr, figure, g_ptr_array_index (figure->props, i), style);
@@ -558,9 +556,24 @@ record_figure (const StrideFigure      *figure,
 
   for (guint i = 0; i < figure->arrows->len; i++)
     draw_arrow (cr, figure, g_ptr_array_index (figure->arrows, i), style);
+}
 
+/* The measuring pass: the same drawing on a throw-away surface, adding up
+ * the extents of every stroke and fill (in figure units, y down). */
+static void
+measure_figure (const StrideFigure      *figure,
+                const StrideFigureStyle *style,
+                Bounds                  *bounds)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  *bounds = (Bounds) { FALSE, 0, 0, 0, 0 };
+  cairo_set_user_data (cr, &bounds_key, bounds, NULL);
+  cairo_scale (cr, 1, -1);
+  draw_items (cr, figure, style);
   cairo_destroy (cr);
-  return surface;
+  cairo_surface_destroy (surface);
 }
 
 static double
@@ -634,7 +647,6 @@ stride_figure_draw (cairo_t                 *cr,
                     const StrideFigureStyle *style)
 {
   StrideFigureStyle default_style;
-  cairo_surface_t *recording;
   Bounds bounds;
   double ex, ey, ew, eh, gx0, gx1, top, bottom, scale, margin;
   double gw, gh;
@@ -646,15 +658,20 @@ stride_figure_draw (cairo_t                 *cr,
       stride_figure_style_init_default (&default_style);
       style = &default_style;
     }
-  if (width <= 0 || height <= 0)
+  else if (!(style->line_width_scale > 0) || style->line_width_scale > 10)
+    {
+      /* A caller's zero or absurd weight would draw nothing or a blot. */
+      default_style = *style;
+      default_style.line_width_scale = CLAMP (isfinite (style->line_width_scale)
+                                              ? style->line_width_scale : 1.0, 0.25, 10);
+      style = &default_style;
+    }
+  if (!(width > 0) || !(height > 0))
     return;
 
-  recording = record_figure (figure, style, &bounds);
+  measure_figure (figure, style, &bounds);
   if (!bounds.any)
-    {
-      cairo_surface_destroy (recording);
-      return;
-    }
+    return;
   ex = bounds.x0;
   ey = bounds.y0;
   ew = bounds.x1 - bounds.x0;
@@ -680,10 +697,7 @@ stride_figure_draw (cairo_t                 *cr,
   margin = MIN (width, height) * 0.03;
   scale = MIN ((width - 2 * margin) / gw, (height - 2 * margin) / gh);
   if (!(scale > 0))
-    {
-      cairo_surface_destroy (recording);
-      return;
-    }
+    return;
 
   /* No clip: the tests check that the fit alone keeps the ink in the box. */
   cairo_save (cr);
@@ -693,13 +707,9 @@ stride_figure_draw (cairo_t                 *cr,
                    y + height - margin - bottom * scale);
   cairo_scale (cr, scale, scale);
 
-  cairo_save (cr);
+  /* Figure units with y up, as measured. */
   cairo_scale (cr, 1, -1);
   draw_ground (cr, figure, style, gx0, gx1);
+  draw_items (cr, figure, style);
   cairo_restore (cr);
-
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_surface_destroy (recording);
 }

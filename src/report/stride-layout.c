@@ -33,7 +33,7 @@
 #define TABLE_PAD_X     4.0
 #define TABLE_PAD_Y     2.5
 #define BOX_PAD         8.0
-#define CARD_PAD        8.0
+#define CARD_PAD        6.0
 #define TICK_SIZE       15.0
 
 static const StrideColor ink = { 0.10, 0.10, 0.12 };
@@ -72,6 +72,7 @@ typedef struct
   char       **tick_days;
   PangoLayout *title_layout;
   GPtrArray   *step_layouts;
+  GPtrArray   *number_layouts;
   PangoLayout *dose_layout;
   PangoLayout *caution_layout;
   PangoLayout *ticks_layout;
@@ -171,10 +172,17 @@ struct _StrideDocument
   char         *header_left;
   char         *header_right;
   char         *footer_left;
+  char         *page_format;     /* "Page %u of %u" in the document's language */
+  PangoLayout  *header_left_layout;
+  PangoLayout  *header_right_layout;
+  PangoLayout  *footer_left_layout;
 
   GPtrArray    *pieces;          /* Piece */
+  GHashTable   *draw_cache;      /* key → PangoLayout, see cached_layout() */
   GPtrArray    *tables;          /* StrideTable */
   guint         next_group;
+
+  int           group_start;     /* -1, or the first piece of an open group */
 
   gboolean      laid_out;
   GPtrArray    *pages;           /* GArray of Placed */
@@ -341,6 +349,7 @@ card_data_free (CardData *card)
   g_strfreev (card->tick_days);
   g_clear_object (&card->title_layout);
   g_clear_pointer (&card->step_layouts, g_ptr_array_unref);
+  g_clear_pointer (&card->number_layouts, g_ptr_array_unref);
   g_clear_object (&card->dose_layout);
   g_clear_object (&card->caution_layout);
   g_clear_object (&card->ticks_layout);
@@ -517,13 +526,18 @@ stride_document_finalize (GObject *object)
   StrideDocument *self = STRIDE_DOCUMENT (object);
 
   g_clear_object (&self->context);
+  g_free (self->page_format);
   g_free (self->title);
   g_free (self->author);
   g_free (self->subject);
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->footer_left);
+  g_clear_object (&self->header_left_layout);
+  g_clear_object (&self->header_right_layout);
+  g_clear_object (&self->footer_left_layout);
   g_ptr_array_unref (self->pieces);
+  g_hash_table_unref (self->draw_cache);
   g_ptr_array_unref (self->tables);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   if (self->outline != NULL)
@@ -546,8 +560,10 @@ static void
 stride_document_init (StrideDocument *self)
 {
   self->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) piece_free);
+  self->draw_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->next_group = 1;
+  self->group_start = -1;
 }
 
 /**
@@ -568,6 +584,10 @@ stride_document_new (StridePaper paper,
   self->page_width = size.width_pt;
   self->page_height = size.height_pt;
   self->body_size = body_size > 0 ? body_size : 10.0;
+  /* Translated now, not when a page is drawn: a sheet is laid out in the
+   * patient's language but drawn later, in the interface's. */
+  /* TRANSLATORS: the page number in a printed document's footer */
+  self->page_format = g_strdup (_("Page %u of %u"));
 
   /* Metrics that do not depend on the device: the same line breaks on paper
    * and on screen. */
@@ -612,6 +632,8 @@ stride_document_set_header (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
+  g_clear_object (&self->header_left_layout);
+  g_clear_object (&self->header_right_layout);
   g_free (self->header_left);
   self->header_left = g_strdup (left);
   g_free (self->header_right);
@@ -630,6 +652,7 @@ stride_document_set_footer (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
+  g_clear_object (&self->footer_left_layout);
   g_free (self->footer_left);
   self->footer_left = g_strdup (left);
 }
@@ -738,6 +761,19 @@ layout_width (PangoLayout *layout)
 
   pango_layout_get_extents (layout, NULL, &logical);
   return (double) (logical.x + logical.width) / PANGO_SCALE;
+}
+
+/* A block that cannot break (a table cell, a box's paragraph, a card's step)
+ * must fit on a page: cut text that would not, with an ellipsis, rather
+ * than let it run past the margin. */
+static void
+limit_layout_height (PangoLayout *layout,
+                     double       max_height)
+{
+  if (layout_height (layout) <= max_height)
+    return;
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
 }
 
 static void
@@ -905,6 +941,18 @@ stride_document_add_key_values (StrideDocument    *self,
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
   width = stride_document_get_text_width (self);
+
+  /* @key_width is the least: longer keys (German words) widen the column up
+   * to 45 % of the text, rather than break. */
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    {
+      g_autofree char *key = g_markup_escape_text (pairs[i], -1);
+      g_autoptr(PangoLayout) natural = make_layout (self, key, 0, TRUE, FALSE, 0,
+                                                    STRIDE_ALIGN_LEFT);
+
+      key_width = MAX (key_width, MIN (layout_width (natural) + 10, width * 0.45));
+    }
+
   for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
     {
       g_autofree char *key = g_markup_escape_text (pairs[i], -1);
@@ -915,6 +963,8 @@ stride_document_add_key_values (StrideDocument    *self,
       piece->layout = make_layout (self, key, 0, TRUE, FALSE, key_width - 6, STRIDE_ALIGN_LEFT);
       piece->value_layout = make_layout (self, value, 0, FALSE, FALSE, width - key_width,
                                          STRIDE_ALIGN_LEFT);
+      limit_layout_height (piece->value_layout, (content_bottom (self) - content_top (self)) * 0.6);
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
       piece->height = MAX (layout_height (piece->layout), layout_height (piece->value_layout))
                       + 2.0;
     }
@@ -996,6 +1046,7 @@ make_table_row (StrideTable       *table,
                                          table->widths[i] - 2 * TABLE_PAD_X,
                                          table->aligns[i]);
 
+      limit_layout_height (layout, (content_bottom (self) - content_top (self)) * 0.6);
       g_ptr_array_add (piece->cells, layout);
       height = MAX (height, layout_height (layout));
     }
@@ -1086,7 +1137,8 @@ stride_document_add_box (StrideDocument    *self,
 
       piece->layout = make_layout (self, body_markup[i], size, FALSE, FALSE, inner,
                                    STRIDE_ALIGN_LEFT);
-      piece->height = layout_height (piece->layout) + size * 0.3;
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
+      piece->height = layout_height (piece->layout) + size * 0.2;
       g_ptr_array_add (parts, piece);
     }
 
@@ -1155,11 +1207,18 @@ stride_document_add_card (StrideDocument   *self,
   height = layout_height (data->title_layout) + size * 0.3;
 
   data->step_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  data->number_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; data->steps != NULL && data->steps[i] != NULL; i++)
     {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.9, TRUE, FALSE,
+                                                          0, STRIDE_ALIGN_LEFT));
       g_autofree char *step = g_markup_escape_text (data->steps[i], -1);
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
                                          STRIDE_ALIGN_LEFT);
+
+      limit_layout_height (layout, size * 1.4 * 5);
 
       g_ptr_array_add (data->step_layouts, layout);
       height += layout_height (layout) + size * 0.15;
@@ -1169,6 +1228,7 @@ stride_document_add_card (StrideDocument   *self,
     {
       data->dose_layout = make_layout (self, card->dose_markup, size, FALSE, FALSE, text_width,
                                        STRIDE_ALIGN_LEFT);
+      limit_layout_height (data->dose_layout, size * 1.4 * 5);
       height += size * 0.3 + layout_height (data->dose_layout);
     }
 
@@ -1179,8 +1239,9 @@ stride_document_add_card (StrideDocument   *self,
                                                      ? card->caution_label : "", -1);
       g_autofree char *markup = g_strdup_printf ("<b>%s</b> %s", label, caution);
 
-      data->caution_layout = make_layout (self, markup, size * 0.92, FALSE, FALSE, text_width,
+      data->caution_layout = make_layout (self, markup, size, FALSE, FALSE, text_width,
                                           STRIDE_ALIGN_LEFT);
+      limit_layout_height (data->caution_layout, size * 1.4 * 5);
       height += size * 0.3 + layout_height (data->caution_layout);
     }
 
@@ -1190,7 +1251,7 @@ stride_document_add_card (StrideDocument   *self,
         {
           g_autofree char *label = g_markup_escape_text (card->ticks_label, -1);
 
-          data->ticks_layout = make_layout (self, label, size * 0.85, FALSE, FALSE, text_width,
+          data->ticks_layout = make_layout (self, label, size * 0.9, FALSE, FALSE, text_width,
                                             STRIDE_ALIGN_LEFT);
           height += size * 0.4 + layout_height (data->ticks_layout);
         }
@@ -1200,7 +1261,7 @@ stride_document_add_card (StrideDocument   *self,
           g_autofree char *day = g_markup_escape_text (card->tick_days[i], -1);
 
           g_ptr_array_add (data->day_layouts,
-                           make_layout (self, day, size * 0.7, FALSE, FALSE, TICK_SIZE * 2.2,
+                           make_layout (self, day, size * 0.75, FALSE, FALSE, TICK_SIZE * 2.2,
                                         STRIDE_ALIGN_CENTER));
         }
       height += 2 + TICK_SIZE + size * 0.95;
@@ -1275,7 +1336,7 @@ stride_document_add_tick_row (StrideDocument    *self,
     {
       g_autofree char *markup = g_markup_escape_text (day_labels[i], -1);
 
-      g_ptr_array_add (piece->labels, make_layout (self, markup, size * 0.7, FALSE, FALSE,
+      g_ptr_array_add (piece->labels, make_layout (self, markup, size * 0.75, FALSE, FALSE,
                                                    TICK_SIZE * 2.2, STRIDE_ALIGN_CENTER));
     }
   piece->space_before = size * 0.3;
@@ -1344,6 +1405,43 @@ stride_document_add_space (StrideDocument *self,
 {
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
   add_piece (self, PIECE_SPACE, points);
+}
+
+/**
+ * stride_document_begin_group:
+ * @self: a document
+ *
+ * The blocks added until stride_document_end_group() stay on one page
+ * together (unless together they are taller than a page): a table with its
+ * notes, a picture with its caption.
+ */
+void
+stride_document_begin_group (StrideDocument *self)
+{
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_start < 0);
+
+  self->group_start = (int) self->pieces->len;
+}
+
+void
+stride_document_end_group (StrideDocument *self)
+{
+  guint group;
+
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_start >= 0);
+
+  group = self->next_group++;
+  for (guint i = (guint) self->group_start; i < self->pieces->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (self->pieces, i);
+
+      if (piece->kind != PIECE_BREAK)
+        piece->group = group;
+    }
+  self->group_start = -1;
+  self->laid_out = FALSE;
 }
 
 void
@@ -1741,9 +1839,7 @@ draw_card (StrideDocument *self,
   for (guint i = 0; i < data->step_layouts->len; i++)
     {
       PangoLayout *layout = g_ptr_array_index (data->step_layouts, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autoptr(PangoLayout) number_layout = make_layout (self, number, size * 0.85, TRUE, FALSE,
-                                                          0, STRIDE_ALIGN_LEFT);
+      PangoLayout *number_layout = g_ptr_array_index (data->number_layouts, i);
       double r = size * 0.58;
       double cy = ty + size * 0.72;
 
@@ -1785,6 +1881,33 @@ draw_card (StrideDocument *self,
         }
       draw_tick_boxes (self, cr, data->day_layouts, tx - TICK_SIZE * 0.6, ty + 2);
     }
+}
+
+/* Layouts made while drawing (a chart's labels) are kept for the next draw:
+ * a preview redraws often, and a chart repeats its tick labels. */
+static PangoLayout *
+cached_layout (StrideDocument *self,
+               const char     *markup,
+               double          size,
+               gboolean        bold,
+               gboolean        italic,
+               double          width,
+               StrideAlign     align)
+{
+  char key_size[G_ASCII_DTOSTR_BUF_SIZE], key_width[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  g_ascii_dtostr (key_size, sizeof key_size, size);
+  g_ascii_dtostr (key_width, sizeof key_width, width);
+  key = g_strdup_printf ("%s|%d|%d|%s|%d|%s", key_size, bold, italic, key_width, align, markup);
+  layout = g_hash_table_lookup (self->draw_cache, key);
+  if (layout == NULL)
+    {
+      layout = make_layout (self, markup, size, bold, italic, width, align);
+      g_hash_table_insert (self->draw_cache, g_steal_pointer (&key), layout);
+    }
+  return layout;
 }
 
 static void
@@ -1859,18 +1982,16 @@ draw_chart (StrideDocument *self,
   g_autofree char *title = g_markup_escape_text (chart->title != NULL ? chart->title : "", -1);
   g_autofree char *y_label = g_markup_escape_text (chart->y_label != NULL ? chart->y_label : "",
                                                    -1);
-  g_autoptr(PangoLayout) title_layout = make_layout (self, title, self->body_size * 0.95, TRUE,
+  PangoLayout *title_layout = cached_layout (self, title, self->body_size * 0.95, TRUE,
                                                      FALSE, width, STRIDE_ALIGN_LEFT);
-  g_autoptr(PangoLayout) y_layout = make_layout (self, y_label, small, FALSE, FALSE, width,
+  PangoLayout *y_layout = cached_layout (self, y_label, small, FALSE, FALSE, width,
                                                  STRIDE_ALIGN_LEFT);
-  g_autoptr(PangoLayout) legend = NULL;
   double plot_left = x + small * 2.6;
   double plot_right = x + width - small * 2.8;
   double plot_top, plot_bottom, legend_h;
   double x_step;
   guint label_every = 1;
   guint value_every = 1;
-  GString *legend_markup = g_string_new (NULL);
 
   set_colour (cr, &ink);
   show_layout (cr, title_layout, x, y);
@@ -1879,17 +2000,8 @@ draw_chart (StrideDocument *self,
   show_layout (cr, y_layout, x, y);
   y += layout_height (y_layout) + small * 0.8;
 
-  /* The legend names each series beside its marker; markers differ by shape
-   * so that grey print keeps them apart. Leave room for one line. */
-  for (guint s = 0; s < chart->series->len; s++)
-    {
-      StrideChartSeries *series = g_ptr_array_index (chart->series, s);
-      g_autofree char *name = g_markup_escape_text (series->name, -1);
-
-      g_string_append_printf (legend_markup, "%s%s", s > 0 ? "      " : "", name);
-    }
-  legend = make_layout (self, legend_markup->str, small, FALSE, FALSE, 0, STRIDE_ALIGN_LEFT);
-  g_string_free (legend_markup, TRUE);
+  /* Room for the legend (drawn last): each series' marker, which differs by
+   * shape so that grey print keeps them apart, and its name. */
   legend_h = chart->series->len > 1 ? small * 1.8 : 0;
 
   plot_top = y;
@@ -1905,7 +2017,7 @@ draw_chart (StrideDocument *self,
       double py = plot_bottom - (v - chart->y_min) / (chart->y_max - chart->y_min)
                                 * (plot_bottom - plot_top);
       g_autofree char *tick = g_strdup_printf ("%.0f", v);
-      g_autoptr(PangoLayout) tick_layout = make_layout (self, tick, small * 0.9, FALSE, FALSE,
+      PangoLayout *tick_layout = cached_layout (self, tick, small * 0.9, FALSE, FALSE,
                                                         small * 2.2, STRIDE_ALIGN_RIGHT);
 
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.87);
@@ -1939,7 +2051,7 @@ draw_chart (StrideDocument *self,
       double dash[] = { 4.0, 2.5 };
       g_autofree char *label = g_markup_escape_text (chart->threshold_label != NULL
                                                      ? chart->threshold_label : "", -1);
-      g_autoptr(PangoLayout) label_layout = make_layout (self, label, small * 0.9, TRUE, FALSE,
+      PangoLayout *label_layout = cached_layout (self, label, small * 0.9, TRUE, FALSE,
                                                          0, STRIDE_ALIGN_LEFT);
 
       set_colour (cr, &ink);
@@ -1958,7 +2070,7 @@ draw_chart (StrideDocument *self,
     {
       double px = chart->n_x > 1 ? plot_left + 8 + i * x_step : (plot_left + plot_right) / 2;
       g_autofree char *label = NULL;
-      g_autoptr(PangoLayout) label_layout = NULL;
+      PangoLayout *label_layout = NULL;
 
       set_colour (cr, &grey_ink);
       cairo_set_line_width (cr, 0.6);
@@ -1972,7 +2084,7 @@ draw_chart (StrideDocument *self,
           && (chart->n_x - 1 - i) * x_step < small * 5.2)
         continue;
       label = g_markup_escape_text (chart->x_labels[i], -1);
-      label_layout = make_layout (self, label, small * 0.9, FALSE, FALSE, small * 6,
+      label_layout = cached_layout (self, label, small * 0.9, FALSE, FALSE, small * 6,
                                   STRIDE_ALIGN_CENTER);
       show_layout (cr, label_layout, px - small * 3, plot_bottom + 3);
     }
@@ -1980,7 +2092,7 @@ draw_chart (StrideDocument *self,
   if (chart->x_label != NULL)
     {
       g_autofree char *label = g_markup_escape_text (chart->x_label, -1);
-      g_autoptr(PangoLayout) label_layout = make_layout (self, label, small * 0.9, FALSE, TRUE,
+      PangoLayout *label_layout = cached_layout (self, label, small * 0.9, FALSE, TRUE,
                                                          plot_right - plot_left,
                                                          STRIDE_ALIGN_CENTER);
 
@@ -2029,7 +2141,7 @@ draw_chart (StrideDocument *self,
           double py = plot_bottom - (v - chart->y_min) / (chart->y_max - chart->y_min)
                                     * (plot_bottom - plot_top);
           g_autofree char *value = NULL;
-          g_autoptr(PangoLayout) value_layout = NULL;
+          PangoLayout *value_layout = NULL;
           double vy;
 
           if (!series->present[i])
@@ -2047,7 +2159,7 @@ draw_chart (StrideDocument *self,
 
           /* The first series labels above its points, the second below. */
           value = g_strdup_printf ("%.*f", chart->value_digits, series->values[i]);
-          value_layout = make_layout (self, value, small * 0.85, FALSE, FALSE, small * 4,
+          value_layout = cached_layout (self, value, small * 0.85, FALSE, FALSE, small * 4,
                                       STRIDE_ALIGN_CENTER);
           vy = (s % 2 == 0) ? py - 3.5 - layout_height (value_layout) : py + 3.5;
           if (vy < plot_top - layout_height (value_layout))
@@ -2070,7 +2182,7 @@ draw_chart (StrideDocument *self,
         {
           StrideChartSeries *series = g_ptr_array_index (chart->series, s);
           g_autofree char *name = g_markup_escape_text (series->name, -1);
-          g_autoptr(PangoLayout) name_layout = make_layout (self, name, small, FALSE, FALSE, 0,
+          PangoLayout *name_layout = cached_layout (self, name, small, FALSE, FALSE, 0,
                                                             STRIDE_ALIGN_LEFT);
           double w = layout_width (name_layout);
 
@@ -2203,6 +2315,26 @@ draw_piece (StrideDocument *self,
   cairo_restore (cr);
 }
 
+/* The header and footer lines that are the same on every page, made once. */
+static PangoLayout *
+chrome_layout (StrideDocument  *self,
+               PangoLayout    **cache,
+               const char      *text,
+               gboolean         bold,
+               double           width,
+               StrideAlign      align)
+{
+  if (*cache == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (text, -1);
+
+      *cache = make_layout (self, markup, CHROME_SIZE, bold, FALSE, width, align);
+      pango_layout_set_ellipsize (*cache, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (*cache, 0);
+    }
+  return *cache;
+}
+
 static void
 draw_chrome (StrideDocument *self,
              cairo_t        *cr,
@@ -2216,25 +2348,16 @@ draw_chrome (StrideDocument *self,
 
   if (self->header_left != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->header_left, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, TRUE, FALSE,
-                                                   width * 0.6, STRIDE_ALIGN_LEFT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &ink);
-      show_layout (cr, layout, MARGIN, MARGIN);
+      show_layout (cr, chrome_layout (self, &self->header_left_layout, self->header_left, TRUE,
+                                      width * 0.6, STRIDE_ALIGN_LEFT), MARGIN, MARGIN);
     }
   if (self->header_right != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->header_right, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, FALSE, FALSE,
-                                                   width * 0.38, STRIDE_ALIGN_RIGHT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &grey_ink);
-      show_layout (cr, layout, MARGIN + width * 0.62, MARGIN);
+      show_layout (cr, chrome_layout (self, &self->header_right_layout, self->header_right, FALSE,
+                                      width * 0.38, STRIDE_ALIGN_RIGHT),
+                   MARGIN + width * 0.62, MARGIN);
     }
   set_colour (cr, &rule_colour);
   cairo_set_line_width (cr, 0.5);
@@ -2246,18 +2369,17 @@ draw_chrome (StrideDocument *self,
 
   if (self->footer_left != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (self->footer_left, -1);
-      g_autoptr(PangoLayout) layout = make_layout (self, markup, CHROME_SIZE, FALSE, FALSE,
-                                                   width * 0.7, STRIDE_ALIGN_LEFT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, 0);
       set_colour (cr, &grey_ink);
-      show_layout (cr, layout, MARGIN, footer_rule + 3);
+      show_layout (cr, chrome_layout (self, &self->footer_left_layout, self->footer_left, FALSE,
+                                      width * 0.7, STRIDE_ALIGN_LEFT),
+                   MARGIN, footer_rule + 3);
     }
 
-  /* TRANSLATORS: the page number in a printed document's footer */
-  page_text = g_strdup_printf (_("Page %u of %u"), page_index + 1, n_pages);
+  /* The format was checked against "Page %u of %u" by msgfmt --check. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  page_text = g_strdup_printf (self->page_format, page_index + 1, n_pages);
+#pragma GCC diagnostic pop
   page_layout = make_layout (self, page_text, CHROME_SIZE, FALSE, FALSE, width * 0.28,
                              STRIDE_ALIGN_RIGHT);
   set_colour (cr, &grey_ink);

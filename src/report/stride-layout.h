@@ -208,6 +208,8 @@ void            stride_document_add_drawing   (StrideDocument  *self,
 void            stride_document_add_space     (StrideDocument  *self,
                                                double           points);
 void            stride_document_add_page_break (StrideDocument *self);
+void            stride_document_begin_group   (StrideDocument  *self);
+void            stride_document_end_group     (StrideDocument  *self);
 
 /* Pages: laid out once, on first use. */
 guint           stride_document_get_n_pages   (StrideDocument  *self);

@@ -69,7 +69,8 @@ stride_paper_resolve (StridePaper paper)
   if (paper != STRIDE_PAPER_AUTOMATIC)
     return paper;
 
-#ifdef _NL_PAPER_WIDTH
+  /* _NL_PAPER_WIDTH is an enum constant, not a macro: test for glibc. */
+#ifdef __GLIBC__
   {
     /* glibc returns the width in millimetres packed into the pointer value. */
     union { const char *string; unsigned int word; } width;

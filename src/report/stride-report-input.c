@@ -37,6 +37,7 @@ stride_report_input_prepare (StrideReportInput *input,
 {
   g_autoptr(GPtrArray) findings = NULL;
   StrideVisit *current;
+  StrideFindings *last;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (assessment != NULL, FALSE);
@@ -75,13 +76,14 @@ stride_report_input_prepare (StrideReportInput *input,
   input->education = education != NULL ? g_object_ref (education) : NULL;
   input->suggested_plan = NULL;
 
+  last = g_ptr_array_index (input->findings, input->findings->len - 1);
   if (current->plan != NULL)
     input->plan = current->plan;
-  else if (library != NULL)
+  else if (library != NULL && last->restriction != STRIDE_RESTRICTION_NO_PLAN
+           && last->phase != STRIDE_PHASE_NONE)
     {
-      StrideFindings *last = g_ptr_array_index (input->findings, input->findings->len - 1);
 
-      input->suggested_plan = stride_planner_suggest (library, protocol, assessment, last, error);
+      input->suggested_plan = stride_planner_suggest (library, assessment, last, error);
       if (input->suggested_plan == NULL)
         {
           stride_report_input_clear (input);
@@ -90,6 +92,7 @@ stride_report_input_prepare (StrideReportInput *input,
       input->plan = input->suggested_plan;
     }
   else
+    /* A red flag that allows no plan: the documents say so and refer. */
     input->plan = NULL;
 
   return TRUE;

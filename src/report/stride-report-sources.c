@@ -14,6 +14,8 @@ stride_report_lookup_exercise (const StrideReportInput *input,
 {
   if (input->sources != NULL && input->sources->lookup_exercise != NULL)
     return input->sources->lookup_exercise (exercise_id, input->sources->user_data);
+  if (input->library != NULL)
+    return stride_library_lookup (input->library, exercise_id);
   return NULL;
 }
 
@@ -26,6 +28,17 @@ stride_report_lookup_education (const StrideReportInput *input,
   out->text = NULL;
   if (input->sources != NULL && input->sources->lookup_education != NULL)
     return input->sources->lookup_education (education_id, out, input->sources->user_data);
+  if (input->education != NULL)
+    {
+      const StrideEducationPoint *point = stride_education_lookup (input->education,
+                                                                   education_id);
+
+      if (point == NULL)
+        return FALSE;
+      out->title = g_strdup (point->title);
+      out->text = point->texts != NULL ? g_strjoinv (" ", point->texts) : NULL;
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -57,6 +70,19 @@ stride_report_warning_signs (const StrideReportInput *input)
     }
 
   signs = g_ptr_array_new ();
+  if (input->education != NULL)
+    {
+      GPtrArray *warnings = stride_education_get_warnings (input->education);
+
+      for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+        g_ptr_array_add (signs, g_strdup (((StrideWarningSign *)
+                                           g_ptr_array_index (warnings, i))->text));
+      if (signs->len > 0)
+        {
+          g_ptr_array_add (signs, NULL);
+          return (char **) g_ptr_array_free (signs, FALSE);
+        }
+    }
   for (guint i = 0; default_warning_signs[i] != NULL; i++)
     g_ptr_array_add (signs, g_strdup (_(default_warning_signs[i])));
   g_ptr_array_add (signs, NULL);

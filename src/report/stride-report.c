@@ -499,12 +499,17 @@ add_triage (StrideDocument *doc,
     {
       StrideRedFlag *flag = g_ptr_array_index (findings->red_flags, i);
       g_autofree char *reasons = reasons_inline (flag->reasons);
-      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b> (%s): %s referral, "
-                                                       "restriction: %s.",
-                                                       stride_report_red_flag_name (flag->rule_id),
-                                                       flag->rule_id,
-                                                       stride_triage_to_string (flag->referral),
-                                                       restriction_label (flag->restriction));
+      /* TRANSLATORS: a red flag's name, its rule id, then what the plan may hold
+       * (e.g. "no running"). Whole sentences per level: an interpolated level word
+       * would stay English. */
+      g_autofree char *line = g_markup_printf_escaped (
+        flag->referral >= STRIDE_TRIAGE_EMERGENCY
+          ? _("<b>%s</b> (%s): emergency referral, restriction: %s.")
+          : flag->referral == STRIDE_TRIAGE_URGENT
+            ? _("<b>%s</b> (%s): urgent referral, restriction: %s.")
+            : _("<b>%s</b> (%s): routine referral, restriction: %s."),
+        stride_report_red_flag_name (flag->rule_id), flag->rule_id,
+        restriction_label (flag->restriction));
 
       g_ptr_array_add (body, g_strdup_printf ("%s %s", line, reasons));
     }
@@ -725,9 +730,16 @@ add_load (StrideDocument          *doc,
 
 static char *
 format_test_value (const StrideTestResult *test,
-                   StrideSide              side)
+                   StrideSide              side,
+                   StrideVisit            *visit)
 {
   const char *unit = stride_report_test_unit (test->test_id);
+
+  /* Strength is in N or in N·m/kg, as the clinician recorded it. */
+  if (g_strcmp0 (test->test_id, "MT-QUAD") == 0 && visit != NULL && visit->answers != NULL
+      && g_strcmp0 (stride_answers_get (visit->answers, "mt-quad-unit", STRIDE_SIDE_NONE),
+                    "nm-kg") == 0)
+    unit = "N·m/kg";
   g_autofree char *number = NULL;
 
   if (!test->tested[side])
@@ -786,7 +798,8 @@ format_test_pain (const StrideTestResult *test)
 
 static void
 add_tests (StrideDocument *doc,
-           StrideFindings *findings)
+           StrideFindings *findings,
+           StrideVisit    *visit)
 {
   StrideTable *table;
   g_autofree char *left = NULL;
@@ -835,13 +848,13 @@ add_tests (StrideDocument *doc,
 
       if (test->per_side)
         {
-          value_l = format_test_value (test, STRIDE_SIDE_LEFT);
-          value_r = format_test_value (test, STRIDE_SIDE_RIGHT);
+          value_l = format_test_value (test, STRIDE_SIDE_LEFT, visit);
+          value_r = format_test_value (test, STRIDE_SIDE_RIGHT, visit);
         }
       else
         {
           /* A single test fills the involved side's column. */
-          value_l = format_test_value (test, STRIDE_SIDE_NONE);
+          value_l = format_test_value (test, STRIDE_SIDE_NONE, visit);
           value_r = g_strdup ("");
           if (findings->involved == STRIDE_SIDE_RIGHT)
             {
@@ -1490,6 +1503,8 @@ add_closing (StrideDocument          *doc,
       stride_document_add_bullets (doc, (const char *const *) items->pdata, NULL);
     }
 
+  /* The next review and the signature that closes the report: together. */
+  stride_document_begin_group (doc);
   stride_document_add_heading (doc, 1, _("Next review"));
   review = stride_report_format_date (input->plan != NULL ? &input->plan->next_review : NULL);
   line = g_markup_printf_escaped ("<b>%s</b>", review);
@@ -1499,6 +1514,7 @@ add_closing (StrideDocument          *doc,
   labels[1] = _("Date");
   labels[2] = NULL;
   stride_document_add_signature (doc, labels);
+  stride_document_end_group (doc);
 }
 
 static char *
@@ -1559,7 +1575,7 @@ stride_report_build (const StrideReportInput *input)
   add_triage (doc, findings, visit);
   add_history (doc, input, visit, findings);
   add_load (doc, input, visit, findings);
-  add_tests (doc, findings);
+  add_tests (doc, findings, visit);
   add_rtr (doc, findings);
   add_presentation (doc, findings, visit);
   add_phase (doc, findings, visit);

@@ -1,12 +1,25 @@
 /* stride-report.h: the clinician report, the home exercise sheet and the
  * referral notice, built as StrideDocuments from one visit's findings and plan
  *
+ * Use:
+ *   StrideReportInput input = { 0 };
+ *   stride_report_input_prepare (&input, assessment, protocol, library, education, &error);
+ *   input.clinic = (StrideClinic) { name, contact, clinician };   (GSettings)
+ *   input.paper = paper;  input.amendments = strings;              (optional)
+ *   report = stride_report_build (&input);  sheet = stride_sheet_build (&input);
+ *   stride_report_input_clear (&input);   (the documents keep what they need)
+ * then stride_document_draw_page() for each page onto any cairo_t (points,
+ * origin top left), or stride_document_write_pdf(). The sheet is in the
+ * current language: print it from a process in the patient's language
+ * (`stride-cli sheet --lang`), GLib will not switch one in-process.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
 
+#include "stride-education.h"
 #include "stride-findings.h"
 #include "stride-layout.h"
 #include "stride-library.h"
@@ -59,9 +72,22 @@ typedef struct
   StrideClinic                 clinic;
   GPtrArray                   *amendments;  /* (nullable) char*: amendments, for people */
   StridePaper                  paper;
-  const StrideDocumentSources *sources;     /* (nullable) */
+  const StrideDocumentSources *sources;     /* (nullable) overrides the three below */
   StrideProtocol              *protocol;    /* (nullable) labels for the answers */
+  StrideLibrary               *library;     /* (nullable) exercises and their figures */
+  StrideEducation             *education;   /* (nullable) education and warning signs */
+
+  /* Owned by stride_report_input_prepare(), freed by _clear(). */
+  StridePlan                  *suggested_plan;
 } StrideReportInput;
+
+gboolean        stride_report_input_prepare (StrideReportInput *input,
+                                             StrideAssessment  *assessment,
+                                             StrideProtocol    *protocol,
+                                             StrideLibrary     *library,
+                                             StrideEducation   *education,
+                                             GError           **error);
+void            stride_report_input_clear   (StrideReportInput *input);
 
 StrideDocument *stride_report_build         (const StrideReportInput *input);
 StrideDocument *stride_sheet_build          (const StrideReportInput *input);

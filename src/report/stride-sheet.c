@@ -11,6 +11,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "stride-figure-renderer.h"
 #include "stride-i18n.h"
 #include "stride-report-private.h"
 
@@ -64,6 +65,15 @@ where_to_go (const StrideRedFlag *flag)
     return _("Go to an emergency department today for an X-ray.");
   if (flag->referral == STRIDE_TRIAGE_EMERGENCY)
     return _("Go to an emergency department today.");
+  if (g_strcmp0 (flag->rule_id, "RF-SCFE") == 0)
+    return _("See a doctor today, or go to an emergency department, for an X-ray of your hip.");
+  if (g_strcmp0 (flag->rule_id, "RF-FRACTURE-LATE") == 0)
+    return _("See a doctor within the next few days for an X-ray.");
+  if (g_strcmp0 (flag->rule_id, "RF-BONE-STRESS") == 0
+      || g_strcmp0 (flag->rule_id, "RF-HIP-STRESS") == 0)
+    return _("See a doctor within the next few days for a scan. Do not run until then.");
+  if (g_strcmp0 (flag->rule_id, "RF-MALIGNANCY") == 0)
+    return _("See your doctor within the next 2 days.");
   if (g_strcmp0 (flag->rule_id, "RF-INFLAMMATORY") == 0)
     return _("See your doctor within a few days; you may need a rheumatologist.");
   if (flag->referral == STRIDE_TRIAGE_URGENT)
@@ -103,7 +113,7 @@ add_title (StrideDocument          *doc,
   g_autofree char *date = stride_report_format_date (&visit->date);
   g_autofree char *line = NULL;
   StrideTextStyle title = { .size = SHEET_BODY_SIZE * 1.8, .bold = TRUE };
-  StrideTextStyle sub = { .size = SHEET_BODY_SIZE * 0.9 };
+  StrideTextStyle sub = { 0 };
 
   stride_document_add_text (doc, title_text, &title);
   /* TRANSLATORS: under the sheet's title: "For Anna Example, 24 November 2026" */
@@ -115,12 +125,16 @@ add_title (StrideDocument          *doc,
 static void
 add_contact (StrideDocument          *doc,
              const StrideReportInput *input,
+             gboolean                 with_heading,
              gboolean                 with_review)
 {
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
   const char *clinician = stride_report_clinician (input);
 
-  stride_document_add_heading (doc, 1, _("Your clinic"));
+  if (with_heading)
+    stride_document_add_heading (doc, 1, _("Your clinic"));
+  else
+    stride_document_add_space (doc, 6);
   if (input->clinic.name != NULL && *input->clinic.name != '\0')
     {
       g_ptr_array_add (pairs, g_strdup (_("Clinic")));
@@ -162,24 +176,31 @@ add_warning_box (StrideDocument          *doc,
                                                   _("If it cannot wait, go to an emergency "
                                                     "department or call 112 (911 in North "
                                                     "America).")));
+  if (input->clinic.contact != NULL && *input->clinic.contact != '\0')
+    /* TRANSLATORS: the last line of the "See a doctor if…" box: clinic, contact */
+    g_ptr_array_add (body, g_markup_printf_escaped (_("Questions about your knee or your "
+                                                      "exercises? Contact %s: %s"),
+                                                    input->clinic.name != NULL
+                                                    && *input->clinic.name != '\0'
+                                                    ? input->clinic.name : _("your clinic"),
+                                                    input->clinic.contact));
   g_ptr_array_add (body, NULL);
   stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title, SHEET_BODY_SIZE * 1.3,
-                           (const char *const *) body->pdata, SHEET_BODY_SIZE * 0.95);
+                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
 }
 
 /* ---------------------------------------------------------------- pain scale */
 
 static void
-draw_text (cairo_t    *cr,
-           const char *markup,
-           double      size,
-           gboolean    bold,
-           double      x,
-           double      y,
-           double      width)
+draw_text (cairo_t      *cr,
+           PangoContext *context,
+           const char   *markup,
+           double        size,
+           gboolean      bold,
+           double        x,
+           double        y,
+           double        width)
 {
-  /* The same fonts and metrics as the document's own text. */
-  PangoContext *context = stride_document_create_context ();
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (STRIDE_DOCUMENT_FONT_FAMILY);
 
@@ -195,7 +216,6 @@ draw_text (cairo_t    *cr,
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
-  g_object_unref (context);
 }
 
 /* 0–10 in boxes, grouped into three zones named in words, so that grey print
@@ -215,6 +235,8 @@ draw_pain_scale (cairo_t  *cr,
   };
   double cell = width / 11.0;
   double box_h = 26;
+  /* The same fonts and metrics as the document's own text. */
+  PangoContext *context = stride_document_create_context ();
 
   for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
     {
@@ -234,7 +256,7 @@ draw_pain_scale (cairo_t  *cr,
           g_autofree char *number = g_strdup_printf ("%d", n);
 
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-          draw_text (cr, number, 13, TRUE, x + n * cell, y + 5, cell);
+          draw_text (cr, context, number, SHEET_BODY_SIZE, TRUE, x + n * cell, y + 5, cell);
         }
 
       cairo_set_source_rgb (cr, border.r, border.g, border.b);
@@ -251,10 +273,11 @@ draw_pain_scale (cairo_t  *cr,
       cairo_stroke (cr);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      draw_text (cr, word, 12, FALSE, zx, y + box_h + 10, zw);
+      draw_text (cr, context, word, SHEET_BODY_SIZE, FALSE, zx, y + box_h + 10, zw);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, detail, 10, FALSE, zx + 2, y + box_h + 27, zw - 4);
+      draw_text (cr, context, detail, SHEET_BODY_SIZE * 0.9, FALSE, zx + 2, y + box_h + 27, zw - 4);
     }
+  g_object_unref (context);
 }
 
 static void
@@ -264,11 +287,13 @@ add_pain_rules (StrideDocument          *doc,
 {
   StrideTextStyle style = { .space_before = 6 };
 
+  /* The rules, the picture and the next-morning rule: one page. */
+  stride_document_begin_group (doc);
   stride_document_add_heading (doc, 1, _("Your pain rules"));
   stride_document_add_text (doc, _("Some pain while you exercise or run is allowed. Rate your "
                                    "knee pain from 0 (none) to 10 (the worst you can imagine):"),
                             NULL);
-  stride_document_add_drawing (doc, 88, draw_pain_scale, NULL, NULL);
+  stride_document_add_drawing (doc, 92, draw_pain_scale, NULL, NULL);
   if (findings->monitor_pfp_rule)
     stride_document_add_markup (doc, _("<b>The next-morning rule:</b> your knee should be back "
                                        "to normal within an hour and no worse the next morning. "
@@ -278,6 +303,7 @@ add_pain_rules (StrideDocument          *doc,
     stride_document_add_markup (doc, _("<b>The next-morning rule:</b> if your knee is worse the "
                                        "next morning, or pain goes up from week to week, do less "
                                        "next time."), &style);
+  stride_document_end_group (doc);
 }
 
 /* ---------------------------------------------------------------- exercises */
@@ -301,6 +327,13 @@ draw_card_figure (cairo_t  *cr,
 
   if (data->sources.draw_figure != NULL)
     data->sources.draw_figure (cr, data->exercise, x, y, width, height, data->sources.user_data);
+  else if (data->exercise != NULL && data->exercise->figure != NULL)
+    {
+      StrideFigureStyle style;
+
+      stride_figure_style_init_default (&style);
+      stride_figure_draw (cr, data->exercise->figure, x, y, width, height, &style);
+    }
 }
 
 static void
@@ -343,8 +376,9 @@ add_exercises (StrideDocument          *doc,
       card.ticks_label = _("Tick each day you do it:");
       card.tick_days = (const char *const *) days;
       card.figure_width = MM_TO_PT (50);
-      card.figure_height = MM_TO_PT (42);
-      if (exercise != NULL && input->sources != NULL && input->sources->draw_figure != NULL)
+      card.figure_height = MM_TO_PT (38);
+      if (exercise != NULL && ((input->sources != NULL && input->sources->draw_figure != NULL)
+                               || exercise->figure != NULL))
         {
           card.draw_figure = draw_card_figure;
           card.figure_data = data;
@@ -363,6 +397,8 @@ add_running (StrideDocument          *doc,
   const StrideRunningPlan *running = &plan->running;
   g_auto(GStrv) days = day_labels ();
 
+  /* A table to pin on the fridge: kept whole. */
+  stride_document_begin_group (doc);
   stride_document_add_heading (doc, 1, _("Your running plan"));
 
   if (g_strcmp0 (running->rule_id, "RP-WALKRUN") == 0)
@@ -451,6 +487,7 @@ add_running (StrideDocument          *doc,
                                          "swimming or pool running, keeping your pain at 3 or "
                                          "less."), NULL);
     }
+  stride_document_end_group (doc);
 }
 
 static void
@@ -470,7 +507,7 @@ add_education (StrideDocument          *doc,
       if (!stride_report_lookup_education (input, g_ptr_array_index (plan->education, i), &text))
         continue;
       if (text.text != NULL && *text.text != '\0')
-        g_ptr_array_add (items, g_markup_printf_escaped ("<b>%s</b> %s", text.title, text.text));
+        g_ptr_array_add (items, g_markup_printf_escaped ("<b>%s</b>\n%s", text.title, text.text));
       else
         g_ptr_array_add (items, g_markup_printf_escaped ("<b>%s</b>", text.title));
       stride_education_text_clear (&text);
@@ -497,6 +534,8 @@ add_referral_box (StrideDocument          *doc,
     title = g_markup_printf_escaped ("<span size=\"xx-large\">%s</span>",
                                      ambulance ? _("Call an ambulance now")
                                                : _("Get medical care today"));
+  else if (stride_findings_has_red_flag (findings, "RF-SCFE"))
+    title = g_markup_printf_escaped ("%s", _("Please see a doctor today"));
   else
     title = g_markup_printf_escaped ("%s", _("Please see a doctor within the next few days"));
 
@@ -534,7 +573,7 @@ add_referral_box (StrideDocument          *doc,
   stride_document_add_box (doc, emergency ? STRIDE_TONE_DANGER : STRIDE_TONE_WARNING,
                            emergency ? 3.0 : 2.2, title,
                            emergency ? SHEET_BODY_SIZE * 1.3 : SHEET_BODY_SIZE * 1.3,
-                           (const char *const *) body->pdata, SHEET_BODY_SIZE * 1.05);
+                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
 }
 
 static StrideDocument *
@@ -550,7 +589,7 @@ build_referral_notice (const StrideReportInput *input,
   stride_document_add_text (doc, _("Do not do any exercises or run until a doctor has seen "
                                    "you."), &(StrideTextStyle) { .space_before = 10,
                                                                  .bold = TRUE });
-  add_contact (doc, input, FALSE);
+  add_contact (doc, input, TRUE, FALSE);
   return doc;
 }
 
@@ -582,6 +621,8 @@ stride_sheet_build (const StrideReportInput *input)
   stride_report_setup_document (doc, input, _("Your home exercise plan"),
                                 _("Home exercises, pain rules and running plan"));
   add_title (doc, input, _("Your home exercise plan"));
+  /* Who to call and when to come back, first: a patient looks for them. */
+  add_contact (doc, input, FALSE, TRUE);
 
   if (findings->triage == STRIDE_TRIAGE_URGENT)
     add_referral_box (doc, findings, FALSE);
@@ -594,13 +635,16 @@ stride_sheet_build (const StrideReportInput *input)
     stride_document_add_text (doc, _("No exercises for now."), NULL);
   g_object_set_data_full (G_OBJECT (doc), "stride-figure-data", figure_data,
                           (GDestroyNotify) g_ptr_array_unref);
+  /* The cards draw the library's figures whenever a page is drawn. */
+  if (input->library != NULL)
+    g_object_set_data_full (G_OBJECT (doc), "stride-library", g_object_ref (input->library),
+                            g_object_unref);
 
   add_pain_rules (doc, input, findings);
   if (input->plan != NULL)
     add_running (doc, input);
   add_education (doc, input);
   add_warning_box (doc, input);
-  add_contact (doc, input, TRUE);
 
   return doc;
 }

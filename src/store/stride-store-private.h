@@ -32,7 +32,8 @@ gboolean  stride_store_schema_migrate    (sqlite3      *db,
                                           GError      **error);
 gboolean  stride_store_index_name        (sqlite3      *db,
                                           gint64        patient_id,
-                                          const char   *folded,
+                                          const char   *old_folded,
+                                          const char   *new_folded,
                                           GError      **error);
 void      stride_store_register_functions (sqlite3     *db);
 

@@ -2,7 +2,7 @@
  *
  * Version history (`PRAGMA user_version`):
  *   1  patients, visits and answers only
- *   2  folded names with a trigram index and word prefixes for search, the
+ *   2  folded names with a trigram index and first letters for search, the
  *      patient's sheet language, revisions (amendments), overrides, plans,
  *      the findings summary
  *
@@ -61,22 +61,15 @@ static const char schema_additions_v2[] =
   "  WHEN old.status = 'final'"
   "  BEGIN SELECT RAISE (ABORT, 'a final visit is never changed in place'); END;"
 
-  /* Search: a trigram index of the folded name for 3 letters and more … */
+  /* Search: a trigram index of the folded name with a space in front, so
+   * that " mu" is a trigram that finds a word starting with "mu": any part
+   * for 3 letters and more, a word's start for 2. Contentless: the names are
+   * in patients. Kept up to date by stride_store_index_name(), not by
+   * triggers, so that the connection can refuse virtual tables in triggers
+   * (trusted_schema off) for files that come from elsewhere. */
   "CREATE VIRTUAL TABLE patient_names USING fts5 ("
-  "  name_folded, content = 'patients', content_rowid = 'id', tokenize = 'trigram');"
-  "CREATE TRIGGER patients_names_insert AFTER INSERT ON patients BEGIN"
-  "  INSERT INTO patient_names (rowid, name_folded) VALUES (new.id, new.name_folded);"
-  "END;"
-  "CREATE TRIGGER patients_names_delete AFTER DELETE ON patients BEGIN"
-  "  INSERT INTO patient_names (patient_names, rowid, name_folded)"
-  "    VALUES ('delete', old.id, old.name_folded);"
-  "END;"
-  "CREATE TRIGGER patients_names_update AFTER UPDATE OF name_folded ON patients BEGIN"
-  "  INSERT INTO patient_names (patient_names, rowid, name_folded)"
-  "    VALUES ('delete', old.id, old.name_folded);"
-  "  INSERT INTO patient_names (rowid, name_folded) VALUES (new.id, new.name_folded);"
-  "END;"
-  /* … and the first one and two letters of each word for shorter input. */
+  "  name, content = '', tokenize = 'trigram');"
+  /* … and the first letter of each word, for one letter. */
   "CREATE TABLE name_prefixes ("
   "  prefix TEXT NOT NULL,"
   "  patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,"
@@ -227,7 +220,7 @@ stride_store_schema_create (sqlite3  *db,
          && set_version (db, STRIDE_STORE_SCHEMA_VERSION, error);
 }
 
-/* The words of a folded name, each once. */
+/* The first letter of each word of a folded name, each once. */
 static GPtrArray *
 name_prefixes (const char *folded)
 {
@@ -239,7 +232,7 @@ name_prefixes (const char *folded)
       const char *word = words[i];
       glong n_chars = g_utf8_strlen (word, -1);
 
-      for (glong n = 1; n <= MIN (n_chars, 2); n++)
+      for (glong n = 1; n <= MIN (n_chars, 1); n++)
         {
           const char *end = g_utf8_offset_to_pointer (word, n);
           char *prefix = g_strndup (word, end - word);
@@ -254,45 +247,77 @@ name_prefixes (const char *folded)
   return prefixes;
 }
 
+static int
+step_once (sqlite3    *db,
+           const char *sql,
+           gint64      patient_id,
+           const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, patient_id);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
 /**
  * stride_store_index_name:
- * @folded: the patient's folded name
+ * @old_folded: (nullable): the folded name the index holds for @patient_id
+ * @new_folded: (nullable): the folded name it should hold from now on
  *
- * Replaces the word prefixes of @patient_id (the trigram index follows the
- * patients table by itself, through triggers).
+ * Keeps the search index of one patient: the trigrams of the name (a
+ * contentless FTS5 table is told the old value to remove it) and the first
+ * letter of each word. Call it in the transaction that changes the name.
  */
 gboolean
 stride_store_index_name (sqlite3     *db,
                          gint64       patient_id,
-                         const char  *folded,
+                         const char  *old_folded,
+                         const char  *new_folded,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) prefixes = name_prefixes (folded);
+  g_autoptr(GPtrArray) prefixes = NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int rc = SQLITE_OK;
 
-  rc = sqlite3_prepare_v3 (db, "DELETE FROM name_prefixes WHERE patient_id = ?",
-                           -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (old_folded != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, patient_id);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      g_autofree char *old_text = g_strconcat (" ", old_folded, NULL);
+
+      rc = step_once (db, "INSERT INTO patient_names (patient_names, rowid, name)"
+                          " VALUES ('delete', ?1, ?2)", patient_id, old_text);
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v3 (db, "INSERT INTO name_prefixes (prefix, patient_id) VALUES (?, ?)",
-                             -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < prefixes->len; i++)
+    rc = step_once (db, "DELETE FROM name_prefixes WHERE patient_id = ?1", patient_id, NULL);
+
+  if (rc == SQLITE_OK && new_folded != NULL)
     {
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (prefixes, i), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, patient_id);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-      sqlite3_reset (stmt);
+      g_autofree char *new_text = g_strconcat (" ", new_folded, NULL);
+
+      rc = step_once (db, "INSERT INTO patient_names (rowid, name) VALUES (?1, ?2)",
+                      patient_id, new_text);
+      prefixes = name_prefixes (new_folded);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v3 (db, "INSERT INTO name_prefixes (prefix, patient_id) VALUES (?, ?)",
+                                 -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      for (guint i = 0; rc == SQLITE_OK && i < prefixes->len; i++)
+        {
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (prefixes, i), -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, patient_id);
+          rc = sqlite3_step (stmt);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+          sqlite3_reset (stmt);
+        }
+      sqlite3_finalize (stmt);
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_OK)
     {
@@ -357,15 +382,13 @@ migrate_1_to_2 (sqlite3  *db,
 
   if (!stride_store_exec (db, alter, error)
       || !stride_store_exec (db, schema_additions_v2, error)
-      || !create_final_guards (db, error)
-      || !stride_store_exec (db, "INSERT INTO patient_names (patient_names) VALUES ('rebuild');",
-                             error))
+      || !create_final_guards (db, error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db, "SELECT id, name_folded FROM patients", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (!stride_store_index_name (db, sqlite3_column_int64 (stmt, 0),
+      if (!stride_store_index_name (db, sqlite3_column_int64 (stmt, 0), NULL,
                                     (const char *) sqlite3_column_text (stmt, 1), error))
         {
           sqlite3_finalize (stmt);

@@ -856,6 +856,11 @@ open_connection (const char  *path,
 
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
+  /* A file from elsewhere (--db, a backup to restore) is input like any
+   * other: no schema tricks, no functions with side effects in its schema. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   stride_store_register_functions (db);
   return db;
 }
@@ -1054,7 +1059,7 @@ stride_store_create_patient (StrideStore    *self,
     goto failed;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!stride_store_index_name (self->db, id, folded, error))
+  if (!stride_store_index_name (self->db, id, NULL, folded, error))
     goto failed_quietly;
 
   if (!commit (self, what_failed, error))
@@ -1099,6 +1104,7 @@ stride_store_update_patient (StrideStore          *self,
 {
   const char *what_failed = _("Could not save the patient’s details.");
   g_autofree char *folded = NULL;
+  g_autofree char *old_folded = NULL;
   g_autofree char *now = now_text ();
   sqlite3_stmt *stmt;
   gint64 id;
@@ -1121,6 +1127,22 @@ stride_store_update_patient (StrideStore          *self,
   folded = stride_store_fold_name (patient->name);
   if (!begin_write (self, what_failed, error))
     return FALSE;
+
+  stmt = statement (self, "SELECT name_folded FROM patients WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed_quietly;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    old_folded = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      rollback (self);
+      return set_not_found (error, _("patient"), id);
+    }
+  if (rc != SQLITE_ROW)
+    goto failed;
 
   stmt = statement (self,
                     "UPDATE patients SET name = ?, name_folded = ?, birth_date = ?, sex = ?,"
@@ -1149,7 +1171,7 @@ stride_store_update_patient (StrideStore          *self,
       return set_not_found (error, _("patient"), id);
     }
 
-  if (!stride_store_index_name (self->db, id, folded, error))
+  if (!stride_store_index_name (self->db, id, old_folded, folded, error))
     goto failed_quietly;
 
   return commit (self, what_failed, error);
@@ -1254,6 +1276,7 @@ stride_store_delete_patient (StrideStore  *self,
                              GError      **error)
 {
   const char *what_failed = _("Could not delete the patient.");
+  g_autofree char *old_folded = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1262,6 +1285,25 @@ stride_store_delete_patient (StrideStore  *self,
 
   if (!begin_write (self, what_failed, error))
     return FALSE;
+
+  stmt = statement (self, "SELECT name_folded FROM patients WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed_quietly;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    old_folded = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      rollback (self);
+      return set_not_found (error, _("patient"), patient_id);
+    }
+  if (rc != SQLITE_ROW)
+    goto failed;
+
+  if (!stride_store_index_name (self->db, patient_id, old_folded, NULL, error))
+    goto failed_quietly;
 
   stmt = statement (self, "DELETE FROM patients WHERE id = ?", error);
   if (stmt == NULL)
@@ -1272,14 +1314,8 @@ stride_store_delete_patient (StrideStore  *self,
   if (rc != SQLITE_OK)
     goto failed;
 
-  if (sqlite3_changes (self->db) == 0)
-    {
-      rollback (self);
-      return set_not_found (error, _("patient"), patient_id);
-    }
-
-  /* The FTS5 'delete' only marks the name's trigrams deleted; merging the
-   * index drops them, and secure_delete zeroes the freed pages. */
+  /* The FTS5 'delete' above only marks the name's trigrams deleted; merging
+   * the index drops them, and secure_delete zeroes the freed pages. */
   stmt = statement (self, "INSERT INTO patient_names (patient_names) VALUES ('optimize')", error);
   if (stmt == NULL)
     goto failed_quietly;
@@ -1376,9 +1412,10 @@ append_fts_string (GString    *query,
  * @limit: the most ids wanted, 0 for all
  * @error: return location for a #GError
  *
- * Words of 3 letters or more go to the trigram index (any part of the
- * name), shorter ones to the word-prefix table; both are indexed, so the
- * time does not grow with the number of patients the way `LIKE '%x%'` does.
+ * Words of 2 letters or more go to the trigram index (any part of the name
+ * for 3 and more, a word's start for 2), single letters to the table of
+ * first letters; both are indexed, so the time does not grow with the
+ * number of patients the way `LIKE '%x%'` does.
  *
  * Returns: (transfer full) (element-type gint64): ids, newest first
  */
@@ -1401,16 +1438,23 @@ stride_store_search_ids (StrideStore  *self,
 
   folded = stride_store_fold_name (text);
   words = g_strsplit (folded, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
+  /* Eight words narrow any name down; more would only make longer SQL. */
+  for (guint i = 0; words[i] != NULL && i < 8; i++)
     {
-      if (*words[i] == '\0')
+      glong n_chars = g_utf8_strlen (words[i], -1);
+
+      if (n_chars == 0)
         continue;
 
-      if (g_utf8_strlen (words[i], -1) >= 3)
+      if (n_chars >= 2)
         {
+          g_autofree char *phrase = NULL;
+
+          /* 2 letters: " xy", the start of a word; more: anywhere. */
+          phrase = n_chars == 2 ? g_strconcat (" ", words[i], NULL) : g_strdup (words[i]);
           if (match->len > 0)
             g_string_append (match, " AND ");
-          append_fts_string (match, words[i]);
+          append_fts_string (match, phrase);
         }
       else
         g_ptr_array_add (prefixes, words[i]);
@@ -1418,6 +1462,7 @@ stride_store_search_ids (StrideStore  *self,
 
   if (match->len > 0)
     {
+      /* The index intersects the words; single letters are checked per row. */
       g_string_append (sql, "SELECT rowid FROM patient_names WHERE patient_names MATCH ?");
       for (guint i = 0; i < prefixes->len; i++)
         g_string_append (sql, " AND EXISTS (SELECT 1 FROM name_prefixes"

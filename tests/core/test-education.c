@@ -20,7 +20,7 @@ static const char *const red_flags[] = {
 /* The points of rules §8 the planner hands out. */
 static const char *const points[] = {
   "pain-is-a-guide", "pain-rules", "pain-rules-pfp", "keep-moving", "keep-going",
-  "load-spike", "rest-days", "terrain", "footwear", "cross-training",
+  "load-spike", "rest-days", "terrain", "footwear", "cross-training", "growing-knees",
 };
 
 static StrideEducation *
@@ -63,6 +63,16 @@ test_points (void)
 
   pfp = stride_education_lookup (education, "pain-rules-pfp");
   g_assert_cmpstr (pfp->pattern, ==, "PR-PFP");
+  {
+    g_autofree char *all = g_strjoinv (" ", pfp->texts);
+
+    /* The stricter rule: never above 5, back within an hour, aim below 2. */
+    g_assert_nonnull (strstr (all, "never let it go above 5"));
+    g_assert_nonnull (strstr (all, "within an hour"));
+    g_assert_nonnull (strstr (all, "below 2"));
+  }
+  g_assert_cmpstr (stride_education_lookup (education, "growing-knees")->pattern, ==,
+                   "PR-APOPHYSITIS");
   g_assert_null (stride_education_lookup (education, "no-such-point"));
 }
 
@@ -126,7 +136,8 @@ test_duplicate (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "education",
                                                  "bad-duplicate.xml", NULL);
-  g_autofree char *expected = g_strdup_printf ("%s:7: “a” appears twice (first on line 3)", path);
+  g_autofree char *expected = g_strdup_printf ("%s:7: “a” appears twice (first on line 3)",
+                                               path);
   g_autoptr(StrideEducation) education = stride_education_new_from_file (path, &error);
 
   g_assert_null (education);

@@ -115,13 +115,9 @@ keys_of (StrideFindings *findings,
 
       if (*lines[i] == '\0')
         continue;
-      if (colon == NULL)   /* "triage.reasons:" with no flag */
-        {
-          g_assert_true (g_str_has_suffix (lines[i], ":"));
-          g_hash_table_insert (keys, g_strndup (lines[i], strlen (lines[i]) - 1), g_strdup (""));
-        }
-      else
-        g_hash_table_insert (keys, g_strndup (lines[i], colon - lines[i]), g_strdup (colon + 2));
+      /* Every line is "key: value", an empty value too. */
+      g_assert_nonnull (colon);
+      g_hash_table_insert (keys, g_strndup (lines[i], colon - lines[i]), g_strdup (colon + 2));
     }
 
   return keys;
@@ -513,6 +509,8 @@ static const Case phase_cases[] = {
     "mt-walk-minutes=12;mt-walk-pain=4;mt-walk-pain-minute=10", "phase=2" },
   { "PH-1/walk-stopped-other-reason", NULL, NULL, "mt-walk-minutes=5;mt-walk-pain=1",
     "phase=2" },
+  { "PH-1/walk-9-minutes-painful", NULL, NULL, "mt-walk-minutes=9;mt-walk-pain=3", "phase=1" },
+  { "PH-1/walk-10-minutes-painful", NULL, NULL, "mt-walk-minutes=10;mt-walk-pain=3", "phase=2" },
   { "PH-1/walk-pain-2", NULL, NULL, "mt-walk-minutes=5;mt-walk-pain=2;mt-walk-pain-minute=3",
     "phase=2" },
   /* PH-3 and PH-2 */
@@ -937,7 +935,11 @@ test_history_carried (void)
 
   stride_answers_unset (second->answers, "involved-side", STRIDE_SIDE_NONE);
   stride_answers_unset (second->answers, "injury", STRIDE_SIDE_NONE);
+  stride_answers_unset (second->answers, "running-now", STRIDE_SIDE_NONE);
   f = evaluate (a);
+  /* What changes week to week is not carried. */
+  g_assert_false (stride_answers_has (f->answers, "running-now", STRIDE_SIDE_NONE));
+  g_assert_cmpstr (stride_answers_get (f->answers, "involved-side", STRIDE_SIDE_NONE), ==, "right");
   keys = keys_of (f, TRUE);
   /* Right involved: 6 ÷ 8; the injury caps PR-PFP at possible. */
   g_assert_cmpstr (g_hash_table_lookup (keys, "lsi.MT-SLS"), ==, "75.0");

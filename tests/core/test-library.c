@@ -201,6 +201,75 @@ test_shipped_links_sensible (void)
     }
 }
 
+/* No body point of any pose sinks below the floor line. */
+static void
+test_shipped_figures_above_floor (void)
+{
+  g_autoptr(StrideLibrary) library = load_shipped ();
+  GPtrArray *exercises = stride_library_get_exercises (library);
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      const StrideExercise *e = g_ptr_array_index (exercises, i);
+
+      if (!e->figure->floor)
+        continue;
+      for (guint p = 0; p < e->figure->poses->len; p++)
+        {
+          StrideFigureSkeleton skeleton;
+
+          stride_figure_pose_compute (e->figure, g_ptr_array_index (e->figure->poses, p),
+                                      &skeleton);
+          for (int k = 0; k < STRIDE_N_POINTS; k++)
+            {
+              if (skeleton.y[k] < 0)
+                g_test_message ("%s pose %u: %s at %.2f", e->id, p,
+                                stride_figure_point_to_string (k), skeleton.y[k]);
+              g_assert_cmpfloat (skeleton.y[k], >=, 0);
+            }
+        }
+    }
+}
+
+/* The kinematics: a standing pose is upright and as tall as the proportions. */
+static void
+test_figure_kinematics (void)
+{
+  StrideFigure figure = { .view = STRIDE_FIGURE_VIEW_SIDE };
+  StrideFigurePose pose = { .anchor = STRIDE_POINT_NEAR_ANKLE, .x = 0, .y = 1 };
+  StrideFigureSkeleton s;
+
+  stride_figure_pose_compute (&figure, &pose, &s);
+  g_assert_cmpfloat_with_epsilon (s.x[STRIDE_POINT_PELVIS], 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.y[STRIDE_POINT_PELVIS],
+                                  1 + STRIDE_FIGURE_THIGH + STRIDE_FIGURE_SHANK, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.y[STRIDE_POINT_NECK],
+                                  s.y[STRIDE_POINT_PELVIS] + STRIDE_FIGURE_TRUNK, 1e-9);
+  /* The foot points forwards, the heel is below the ankle. */
+  g_assert_cmpfloat (s.x[STRIDE_POINT_NEAR_TOE], >, 1.5);
+  g_assert_cmpfloat (s.y[STRIDE_POINT_NEAR_HEEL], <, 1);
+
+  /* Hip and knee at 90 degrees: the thigh points forwards, the shin down. */
+  pose.anchor = STRIDE_POINT_PELVIS;
+  pose.y = 0;
+  pose.hip[STRIDE_LIMB_NEAR] = 90;
+  pose.knee[STRIDE_LIMB_NEAR] = 90;
+  stride_figure_pose_compute (&figure, &pose, &s);
+  g_assert_cmpfloat_with_epsilon (s.x[STRIDE_POINT_NEAR_KNEE], STRIDE_FIGURE_THIGH, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.y[STRIDE_POINT_NEAR_KNEE], 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.x[STRIDE_POINT_NEAR_ANKLE], STRIDE_FIGURE_THIGH, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.y[STRIDE_POINT_NEAR_ANKLE], -STRIDE_FIGURE_SHANK, 1e-9);
+
+  /* The front view mirrors the far limbs: abduction spreads the legs apart. */
+  figure.view = STRIDE_FIGURE_VIEW_FRONT;
+  pose.hip[STRIDE_LIMB_NEAR] = pose.hip[STRIDE_LIMB_FAR] = 20;
+  pose.knee[STRIDE_LIMB_NEAR] = 0;
+  stride_figure_pose_compute (&figure, &pose, &s);
+  g_assert_cmpfloat (s.x[STRIDE_POINT_NEAR_ANKLE], >, 1.5);
+  g_assert_cmpfloat (s.x[STRIDE_POINT_FAR_ANKLE], <, -1.5);
+  g_assert_cmpfloat_with_epsilon (s.y[STRIDE_POINT_NEAR_ANKLE], s.y[STRIDE_POINT_FAR_ANKLE], 1e-9);
+}
+
 static void
 test_single_file_links_to_shipped (void)
 {
@@ -333,6 +402,30 @@ test_bad_fixture (gconstpointer data)
 }
 
 static void
+test_default_shared (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideLibrary) a = stride_library_get_default (&error);
+  g_autoptr(StrideLibrary) b = stride_library_get_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_true (a == b);
+  g_assert_cmpuint (stride_library_get_exercises (a)->len, >=, 40);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideLibrary) library = stride_library_new_from_file ("/nonexistent/library.xml",
+                                                                   &error);
+
+  g_assert_null (library);
+  g_assert_error (error, STRIDE_XML_ERROR, STRIDE_XML_ERROR_IO);
+}
+
+static void
 test_wrong_root (void)
 {
   g_autoptr(GError) error = NULL;
@@ -356,10 +449,14 @@ main (int   argc,
   g_test_add_func ("/library/shipped/coverage", test_shipped_coverage);
   g_test_add_func ("/library/shipped/no-dangling-or-circular-link", test_shipped_chains);
   g_test_add_func ("/library/shipped/links-sensible", test_shipped_links_sensible);
+  g_test_add_func ("/library/shipped/figures-above-floor", test_shipped_figures_above_floor);
+  g_test_add_func ("/library/figure-kinematics", test_figure_kinematics);
   g_test_add_func ("/library/single-file", test_single_file_links_to_shipped);
   g_test_add_func ("/library/files", test_files_make_the_shipped_library);
   g_test_add_func ("/library/good-fixture", test_good_fixture);
   g_test_add_func ("/library/wrong-root", test_wrong_root);
+  g_test_add_func ("/library/missing-file", test_missing_file);
+  g_test_add_func ("/library/default-shared", test_default_shared);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/library/bad/%s", bad_cases[i].file);

@@ -49,6 +49,7 @@ typedef struct
   const char *no_reason;      /* a rule id no exercise reason may name */
   const char *loads;          /* a load kind that some exercise must have */
   const char *no_loads;       /* load kinds no exercise may have */
+  const char *education;      /* education ids that must be given */
 } Case;
 
 #define NONE -1
@@ -58,7 +59,7 @@ static const Case cases[] = {
   { .name = "RP-NONE/phase-1", .phase = 1, .calf = NONE, .stepdown = NONE, .bridge = NONE,
     .answers = "running-now=yes;longest-run-30d=12", .running = "RP-NONE", .spike = -1,
     .short_minutes = -1, .advice = "cross-training", .no_advice = "flat-ground",
-    .loads = "cross-training", .reason = "PH-1" },
+    .loads = "cross-training range isometric", .reason = "PH-1", .no_loads = "plyometric" },
   { .name = "RP-NONE/phase-2-not-running", .phase = 2, .calf = NONE, .stepdown = NONE,
     .bridge = NONE, .answers = "running-now=no;longest-run-30d=0", .running = "RP-NONE",
     .spike = -1, .short_minutes = -1 },
@@ -75,7 +76,8 @@ static const Case cases[] = {
   { .name = "RP-MODIFY/holds", .phase = 2, .calf = NONE, .stepdown = NONE, .bridge = NONE,
     .monitor_known = TRUE, .monitor_holds = TRUE,
     .answers = "running-now=yes;longest-run-30d=15", .running = "RP-MODIFY", .spike = 16.5,
-    .short_minutes = -1, .detail = "keep the current runs", .advice = "flat-ground cadence" },
+    .short_minutes = -1, .detail = "keep the current runs, on flat ground, none over 16.5 km",
+    .advice = "flat-ground cadence" },
   { .name = "RP-MODIFY/broken-shorten", .phase = 2, .calf = NONE, .stepdown = NONE,
     .bridge = NONE, .monitor_known = TRUE, .monitor_holds = FALSE,
     .answers = "running-now=yes;longest-run-30d=8;pain-onset-minutes=20;pain-onset-km=4",
@@ -186,7 +188,7 @@ static const Case cases[] = {
     .presentation = "PR-APOPHYSITIS likely", .calf = NONE, .stepdown = NONE, .bridge = NONE,
     .answers = "running-now=no", .running = "RP-NONE", .spike = -1, .short_minutes = -1,
     .reason = "PR-APOPHYSITIS", .loads = "isometric", .no_loads = "heavy-slow decline",
-    .exclude = "decline-squat leg-press-slow knee-ext-slow" },
+    .exclude = "decline-squat leg-press-slow knee-ext-slow", .education = "growing-knees" },
   { .name = "PR-PFP/hip-and-knee", .phase = 2, .presentation = "PR-PFP likely", .calf = NONE,
     .stepdown = NONE, .bridge = NONE, .answers = "running-now=no", .running = "RP-NONE",
     .spike = -1, .short_minutes = -1, .reason = "PR-PFP" },
@@ -202,7 +204,8 @@ static const Case cases[] = {
     .done = TRUE, .monitor_known = TRUE, .monitor_holds = TRUE,
     .answers = "running-now=yes;continuous-run-minutes=45;longest-run-30d=12",
     .running = "RP-WALKRUN", .stage = 5, .spike = 13.2, .short_minutes = -1,
-    .detail = "usual running", .reason = "PH-DONE" },
+    .detail = "usual running", .reason = "PH-DONE", .loads = "strength",
+    .no_loads = "plyometric drill" },
 };
 
 static StrideLibrary *library;
@@ -451,6 +454,18 @@ test_case (gconstpointer data)
   for_each_word (c->no_loads, plan, has_load, FALSE);
 
   /* Education and the review in 2 weeks. */
+  {
+    g_auto(GStrv) wanted = g_strsplit (c->education != NULL ? c->education : "", " ", -1);
+
+    for (guint w = 0; wanted[w] != NULL; w++)
+      {
+        gboolean found = FALSE;
+
+        for (guint i = 0; *wanted[w] != '\0' && i < plan->education->len; i++)
+          found |= g_str_equal (g_ptr_array_index (plan->education, i), wanted[w]);
+        g_assert_true (*wanted[w] == '\0' || found);
+      }
+  }
   g_assert_cmpuint (plan->education->len, >=, 5);
   g_assert_cmpstr (g_ptr_array_index (plan->education, 0), ==, "pain-is-a-guide");
   g_date_set_dmy (&review, 8, G_DATE_DECEMBER, 2026);
@@ -638,6 +653,148 @@ test_every_combination (void)
         }
 }
 
+/* A follow-up holding phase 2 with the pain rules kept: what was in the last
+ * plan moves on to its progression; with the rules broken it does not. */
+static void
+test_progression_at_follow_up (void)
+{
+  for (int holds = 0; holds < 2; holds++)
+    {
+      g_autoptr(StrideFindings) f = make_findings (&cases[1]);   /* phase 2, unclear */
+      g_autoptr(StrideAssessment) a = make_assessment (&cases[1]);
+      g_autoptr(StridePlan) first = stride_planner_suggest (library, a, f, NULL);
+      g_autoptr(StridePlan) plan = NULL;
+      g_autofree char *first_ids = stride_plan_exercise_ids (first);
+      g_autofree char *ids = NULL;
+      StrideVisit *previous = stride_assessment_get_current (a);
+      StrideVisit *visit = stride_visit_new ();
+
+      /* The first visit's plan is kept; the second visit is a follow-up. */
+      previous->plan = stride_plan_copy (first);
+      visit->kind = STRIDE_VISIT_FOLLOW_UP;
+      g_date_set_dmy (&visit->date, 8, G_DATE_DECEMBER, 2026);
+      stride_answers_set (visit->answers, "running-now", STRIDE_SIDE_NONE, "no");
+      g_ptr_array_add (a->visits, visit);
+      f->followup = STRIDE_FOLLOWUP_HOLD;
+      f->previous_phase = STRIDE_PHASE_2;
+      f->monitor_known = TRUE;
+      f->monitor_holds = holds;
+
+      plan = stride_planner_suggest (library, a, f, NULL);
+      ids = stride_plan_exercise_ids (plan);
+      g_test_message ("first %s; follow-up (rules %s) %s", first_ids,
+                      holds ? "held" : "broken", ids);
+      g_assert_cmpuint (plan->items->len, ==, first->items->len);
+      if (holds)
+        {
+          guint moved = 0;
+
+          /* Each change is the old exercise's own progression, in place. */
+          for (guint i = 0; i < plan->items->len; i++)
+            {
+              const StridePlanItem *old = g_ptr_array_index (first->items, i);
+              const StridePlanItem *now = g_ptr_array_index (plan->items, i);
+
+              if (g_str_equal (old->exercise_id, now->exercise_id))
+                continue;
+              moved++;
+              g_assert_cmpstr (now->exercise_id, ==,
+                               stride_library_lookup (library, old->exercise_id)->progression);
+            }
+          g_assert_cmpuint (moved, >=, 1);
+          g_assert_true (reasons_name (plan, "LS-MONITOR"));
+        }
+      else
+        {
+          g_assert_cmpstr (ids, ==, first_ids);
+          g_assert_false (reasons_name (plan, "LS-MONITOR"));
+        }
+    }
+}
+
+static void
+test_dose_words (void)
+{
+  const StrideExercise *sl_bridge = stride_library_lookup (library, "sl-bridge");
+  const StrideExercise *wall_sit = stride_library_lookup (library, "wall-sit-60");
+  g_autoptr(StridePlanItem) item = stride_plan_item_new ("sl-bridge");
+  g_autofree char *same = NULL;
+  g_autofree char *fewer = NULL;
+  g_autofree char *holds = NULL;
+  g_autofree char *twice = NULL;
+
+  item->sets = sl_bridge->sets;
+  item->reps = sl_bridge->reps;
+  item->each_side = sl_bridge->each_side;
+  item->frequency = g_strdup (sl_bridge->frequency);
+  same = stride_plan_item_describe_dose (item, sl_bridge);
+  g_assert_cmpstr (same, ==, sl_bridge->dose_text);
+
+  /* One step down: worded from the numbers. */
+  item->sets = 2;
+  fewer = stride_plan_item_describe_dose (item, sl_bridge);
+  g_assert_cmpstr (fewer, ==, "2 sets of 12 on each side, 2 or 3 times a week");
+
+  g_free (item->frequency);
+  item->frequency = g_strdup ("2-per-week");
+  item->sets = 1;
+  twice = stride_plan_item_describe_dose (item, NULL);
+  g_assert_cmpstr (twice, ==, "1 set of 12 on each side, twice a week");
+
+  item->sets = 4;
+  item->reps = 0;
+  item->seconds = 45;
+  item->each_side = FALSE;
+  g_free (item->frequency);
+  item->frequency = g_strdup ("daily");
+  holds = stride_plan_item_describe_dose (item, wall_sit);
+  g_assert_cmpstr (holds, ==, "4 holds of 45 seconds, every day");
+  g_assert_null (stride_frequency_describe ("hourly"));
+}
+
+/* A library too small for the phase is an error, not a short plan. */
+static void
+test_small_library (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "library", "good.xml",
+                                                 NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideLibrary) small = stride_library_new_from_files (paths, &error);
+  g_autoptr(StrideFindings) f = make_findings (&cases[0]);
+  g_autoptr(StrideAssessment) a = make_assessment (&cases[0]);
+  g_autoptr(StridePlan) plan = NULL;
+
+  g_assert_no_error (error);
+  /* Phase 1: its three exercises make a plan. */
+  plan = stride_planner_suggest (small, a, f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->items->len, ==, 3);
+  g_clear_pointer (&plan, stride_plan_free);
+
+  /* Phase 2: it has none. */
+  f->phase = STRIDE_PHASE_2;
+  plan = stride_planner_suggest (small, a, f, &error);
+  g_assert_null (plan);
+  g_assert_error (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_LIBRARY);
+}
+
+/* No visit date: no review date, and no crash. */
+static void
+test_no_visit_date (void)
+{
+  g_autoptr(StrideFindings) f = make_findings (&cases[0]);
+  g_autoptr(StrideAssessment) a = make_assessment (&cases[0]);
+  g_autoptr(StridePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  StrideVisit *visit = stride_assessment_get_current (a);
+
+  g_date_clear (&visit->date, 1);
+  plan = stride_planner_suggest (library, a, f, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_date_valid (&plan->next_review));
+}
+
 /* End to end on the clinical cases of tests/cases: the engine's findings of
  * each assessment document, then the plan. */
 static void
@@ -744,6 +901,10 @@ main (int   argc,
   g_test_add_func ("/planner/review-interval", test_review_interval);
   g_test_add_func ("/planner/every-combination", test_every_combination);
   g_test_add_func ("/planner/clinical-cases", test_clinical_cases);
+  g_test_add_func ("/planner/small-library", test_small_library);
+  g_test_add_func ("/planner/dose-words", test_dose_words);
+  g_test_add_func ("/planner/progression-at-follow-up", test_progression_at_follow_up);
+  g_test_add_func ("/planner/no-visit-date", test_no_visit_date);
 
   status = g_test_run ();
   g_object_unref (library);

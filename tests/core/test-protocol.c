@@ -83,6 +83,11 @@ test_protocol_engine_items (void)
     }
 
   g_assert_true (stride_protocol_lookup (protocol, "worst-pain")->required);
+  g_assert_true (stride_protocol_lookup (protocol, "involved-side")->carried);
+  g_assert_true (stride_protocol_lookup (protocol, "injury-date")->carried);
+  g_assert_false (stride_protocol_lookup (protocol, "running-now")->carried);
+  g_assert_false (stride_protocol_lookup (protocol, "longest-run-30d")->carried);
+  g_assert_false (stride_protocol_lookup (protocol, "worst-pain")->carried);
   g_assert_true (stride_item_reads_rule (stride_protocol_lookup (protocol, "worst-pain"),
                                          "LS-IRRITABILITY"));
   g_assert_cmpstr (stride_protocol_get_choice_label (protocol, "involved-side", "both"), ==,

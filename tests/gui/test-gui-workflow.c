@@ -14,12 +14,17 @@
 #include <glib/gstdio.h>
 
 #include "stride-application.h"
+#include "stride-documents-page.h"
+#include "stride-exercise-chooser.h"
 #include "stride-findings-page.h"
 #include "stride-gui-data.h"
 #include "stride-gui-types.h"
 #include "stride-items-page.h"
 #include "stride-patient-dialog.h"
+#include "stride-patient-item.h"
+#include "stride-patient-list-model.h"
 #include "stride-patient-page.h"
+#include "stride-plan-page.h"
 #include "stride-test-a11y.h"
 #include "stride-visit-view.h"
 #include "stride-window.h"
@@ -43,10 +48,12 @@ template_child (GtkWidget  *widget,
   return GTK_WIDGET (gtk_widget_get_template_child (widget, type, name));
 }
 
+static const char *db_name = "workflow.db";
+
 static char *
 test_db_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "workflow.db", NULL);
+  return g_build_filename (g_get_user_data_dir (), db_name, NULL);
 }
 
 static void
@@ -294,6 +301,262 @@ check_refusals (StrideVisitView *view)
   g_assert_cmpstr (stride_answers_get (answers, "mt-sls-reps", STRIDE_SIDE_RIGHT), ==, "7");
 }
 
+
+static void
+check_banner_and_findings (StrideVisitView *view)
+{
+  StrideFindingsPage *page = STRIDE_FINDINGS_PAGE (stride_visit_view_get_page (view, "findings"));
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  AdwComboRow *triage_row = stride_findings_page_get_override_row (page, "triage");
+  AdwEntryRow *reason_row = stride_findings_page_get_reason_row (page);
+  g_autofree char *conclusions = NULL;
+
+  /* A locked knee (a red flag answered on step 2) shows the triage banner,
+   * with its level in words and the rule, on every step. */
+  for (guint i = 0; stride_visit_view_list_steps ()[i] != NULL; i++)
+    {
+      stride_visit_view_set_step (view, stride_visit_view_list_steps ()[i]);
+      g_assert_true (stride_visit_view_get_banner_shown (view));
+    }
+  g_assert_nonnull (strstr (stride_visit_view_get_banner_text (view), "RF-LOCKED"));
+  g_assert_nonnull (strstr (stride_visit_view_get_banner_text (view), "Urgent"));
+
+  /* Everything computed is shown with its reasons and their rule ids. */
+  stride_visit_view_set_step (view, "findings");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  conclusions = stride_findings_page_get_conclusions (page);
+  g_assert_nonnull (strstr (conclusions, "RF-LOCKED"));
+  g_assert_nonnull (strstr (conclusions, "LS-IRRITABILITY"));
+  g_assert_nonnull (strstr (conclusions, "Irritability"));
+  g_assert_nonnull (strstr (conclusions, "MT-SLS"));
+
+  /* Lowering the triage without a reason is refused and not kept … */
+  adw_combo_row_set_selected (triage_row, 1);
+  g_assert_nonnull (stride_findings_page_get_error (page));
+  g_assert_null (stride_visit_get_override (visit, "triage"));
+  g_assert_true (stride_visit_view_get_banner_shown (view));
+  /* … and kept, with the reason, once one is written. */
+  gtk_editable_set_text (GTK_EDITABLE (reason_row),
+                         "Locking was a one-off catch that freed itself");
+  g_assert_null (stride_findings_page_get_error (page));
+  g_assert_nonnull (stride_visit_get_override (visit, "triage"));
+  g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "none");
+  g_assert_nonnull (stride_visit_get_override (visit, "triage")->reason);
+  g_assert_false (stride_visit_view_get_banner_shown (view));
+
+  /* Raising needs no reason. */
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "");
+  adw_combo_row_set_selected (triage_row, 4);
+  g_assert_null (stride_findings_page_get_error (page));
+  g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "emergency");
+
+  /* Back to the engine's conclusion. */
+  adw_combo_row_set_selected (triage_row, 0);
+  g_assert_null (stride_visit_get_override (visit, "triage"));
+  g_assert_true (stride_visit_view_get_banner_shown (view));
+}
+
+static char *changed_exercise;
+
+static void
+change_plan (StrideVisitView *view)
+{
+  StridePlanPage *page = STRIDE_PLAN_PAGE (stride_visit_view_get_page (view, "plan"));
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  StrideExerciseChooser *chooser;
+  GPtrArray *exercises = stride_library_get_exercises (stride_gui_get_library ());
+  const StrideExercise *wanted = NULL;
+  guint n;
+  GtkWidget *sets;
+  g_autofree char *first = NULL;
+
+  stride_visit_view_set_step (view, "plan");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  g_assert_nonnull (visit->plan);
+  g_assert_false (visit->plan->edited);
+  n = visit->plan->items->len;
+  g_assert_cmpuint (n, >=, 3);
+
+  /* Remove the first exercise. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.remove", "u", 0);
+  g_assert_cmpuint (visit->plan->items->len, ==, n - 1);
+  g_assert_true (visit->plan->edited);
+
+  /* Add one from the library: search, filter by phase, pick. */
+  for (guint i = 0; i < exercises->len && wanted == NULL; i++)
+    {
+      const StrideExercise *e = g_ptr_array_index (exercises, i);
+      gboolean planned = FALSE;
+
+      for (guint j = 0; j < visit->plan->items->len; j++)
+        {
+          StridePlanItem *item = g_ptr_array_index (visit->plan->items, j);
+
+          planned |= g_str_equal (item->exercise_id, e->id);
+        }
+      if (!planned && (e->phases & (1u << 1)))
+        wanted = e;
+    }
+  g_assert_nonnull (wanted);
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-exercise", NULL);
+  stride_test_iterate_main_loop ();
+  chooser = STRIDE_EXERCISE_CHOOSER (stride_plan_page_get_chooser (page));
+  g_assert_nonnull (chooser);
+  stride_test_assert_inputs_labelled (GTK_WIDGET (chooser));
+  stride_exercise_chooser_set_filter (chooser, NULL, 0, NULL);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), ==, exercises->len);
+  stride_exercise_chooser_set_filter (chooser, wanted->name, 1, NULL);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), >=, 1);
+  g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), <, exercises->len);
+  g_assert_true (stride_exercise_chooser_choose (chooser, wanted->id));
+  stride_test_iterate_main_loop ();
+  g_assert_null (stride_plan_page_get_chooser (page));
+  g_assert_cmpuint (visit->plan->items->len, ==, n);
+  g_assert_cmpstr (((StridePlanItem *) g_ptr_array_index (visit->plan->items, n - 1))->exercise_id,
+                   ==, wanted->id);
+  changed_exercise = g_strdup (wanted->name);
+
+  /* Move it to the top and change its dose through its spin button. */
+  for (guint i = n - 1; i > 0; i--)
+    gtk_widget_activate_action (GTK_WIDGET (page), "plan.move-up", "u", i);
+  g_assert_cmpstr (((StridePlanItem *) g_ptr_array_index (visit->plan->items, 0))->exercise_id,
+                   ==, wanted->id);
+  sets = stride_plan_page_get_dose_spin (page, 0, "sets");
+  g_assert_nonnull (sets);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sets), 4);
+  g_assert_cmpint (((StridePlanItem *) g_ptr_array_index (visit->plan->items, 0))->sets, ==, 4);
+  first = stride_plan_item_format_dose (g_ptr_array_index (visit->plan->items, 0));
+  g_assert_true (g_str_has_prefix (first, "4"));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+export_documents (StrideWindow    *window,
+                  StrideVisitView *view)
+{
+  StrideDocumentsPage *page =
+    STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+  g_autofree char *report_path = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
+  g_autofree char *sheet_path = g_build_filename (g_get_user_data_dir (), "sheet.pdf", NULL);
+  g_autofree char *report = NULL;
+  g_autofree char *sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  stride_visit_view_set_step (view, "documents");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  g_assert_nonnull (stride_documents_page_get_document (page, "report"));
+  g_assert_nonnull (stride_documents_page_get_document (page, "sheet"));
+
+  /* Default names carry the date and never the patient's name. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = stride_documents_page_default_file_name (i == 0 ? "report"
+                                                                              : "sheet");
+
+      g_assert_nonnull (strstr (name, today));
+      g_assert_null (strstr (name, "Zo"));
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
+    }
+
+  g_assert_true (stride_documents_page_save_pdf (page, "report", report_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (stride_documents_page_save_pdf (page, "sheet", sheet_path, &error));
+  g_assert_no_error (error);
+
+  report = pdf_text (report_path);
+  sheet = pdf_text (sheet_path);
+  /* The name is printed as written: its markup characters are text. */
+  g_assert_nonnull (strstr (report, "O'Brien <b>&amp; Co</b>"));
+  g_assert_nonnull (strstr (report, "Locked knee"));
+  g_assert_nonnull (strstr (report, "RF-LOCKED"));
+  /* The clinician's plan, not the suggestion, is what the sheet prints. */
+  g_assert_nonnull (strstr (sheet, changed_exercise));
+}
+
+static void
+check_follow_up (StrideWindow    *window,
+                 StrideVisitView *view)
+{
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  StrideVisit *visit;
+  StrideItemsPage *load;
+  StrideItemRow *row;
+
+  g_assert_true (gtk_widget_is_sensitive (template_child (GTK_WIDGET (page),
+                                                          STRIDE_TYPE_PATIENT_PAGE,
+                                                          "follow_up_button")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.follow-up", NULL);
+  stride_test_iterate_main_loop ();
+  visit = stride_visit_view_get_visit (view);
+  g_assert_nonnull (visit);
+  g_assert_cmpint (visit->kind, ==, STRIDE_VISIT_FOLLOW_UP);
+  g_assert_cmpint (visit->status, ==, STRIDE_VISIT_DRAFT);
+  g_assert_cmpint (g_ascii_strtoll (visit->id, NULL, 10), !=, initial_visit_id);
+
+  /* Prefilled from the last visit, with its value shown beside the input. */
+  g_assert_cmpstr (stride_answers_get (visit->answers, "worst-pain", STRIDE_SIDE_NONE), ==, "6");
+  load = stride_visit_view_get_items_page (view, "load-sensitivity");
+  row = stride_items_page_get_row (load, "worst-pain");
+  g_assert_cmpstr (stride_item_row_get_previous_text (row), ==, "6");
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "3"));
+  g_assert_cmpstr (stride_item_row_get_previous_text (row), ==, "6");
+  row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "movement-tolerance"),
+                                   "mt-sls-reps");
+  g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "12"));
+  g_assert_nonnull (strstr (stride_item_row_get_previous_text (row), "7"));
+
+  /* A patient who reads German gets the sheet in German: written by a child
+   * stride-cli so the app's own language does not change. */
+  {
+    StrideDocumentsPage *documents =
+      STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sheet-de.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    StridePatient *patient = stride_visit_view_get_assessment (view)->patient;
+
+    g_free (patient->language);
+    patient->language = g_strdup ("de");
+    stride_visit_view_visit_changed (view);
+    stride_visit_view_set_step (view, "documents");
+    stride_test_iterate_main_loop ();
+    g_assert_cmpstr (stride_documents_page_get_sheet_language (documents), ==, "de");
+    g_assert_true (stride_documents_page_save_pdf (documents, "sheet", path, &error));
+    g_assert_no_error (error);
+    text = pdf_text (path);
+    g_assert_nonnull (strstr (text, "Übungsplan für zu Hause"));
+  }
+
+  /* "Since the last visit" is asked now, and starts empty. */
+  row = stride_items_page_get_row (stride_visit_view_get_items_page (view, "history"),
+                                   "monitor-broken-sessions");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_false (stride_answers_has (visit->answers, "monitor-broken-sessions",
+                                      STRIDE_SIDE_NONE));
+  stride_visit_view_set_step (view, "history");
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+}
+
 static void
 drive_initial_visit (StrideWindow *window)
 {
@@ -330,6 +593,20 @@ drive_initial_visit (StrideWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.previous-step", NULL);
   g_assert_cmpstr (stride_visit_view_get_step (view), ==, "history");
 
+  /* Red flags: mark the positive one, then "No" to the rest in one go. */
+  {
+    StrideItemsPage *flags = stride_visit_view_get_items_page (view, "red-flags");
+    StrideAnswers *answers = stride_visit_view_get_visit (view)->answers;
+
+    stride_visit_view_set_step (view, "red-flags");
+    g_assert_true (stride_item_row_enter_text (stride_items_page_get_row (flags, "locked-knee"),
+                                               STRIDE_SIDE_NONE, "yes"));
+    gtk_widget_activate_action (GTK_WIDGET (flags), "items.rest-no", NULL);
+    g_assert_cmpstr (stride_answers_get (answers, "locked-knee", STRIDE_SIDE_NONE), ==, "yes");
+    g_assert_cmpstr (stride_answers_get (answers, "fever", STRIDE_SIDE_NONE), ==, "no");
+    g_assert_cmpstr (stride_answers_get (answers, "calf-swelling", STRIDE_SIDE_NONE), ==, "no");
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (items_steps); i++)
     answer_step (view, items_steps[i]);
   check_refusals (view);
@@ -346,18 +623,42 @@ drive_initial_visit (StrideWindow *window)
     g_assert_cmpint (saved->status, ==, STRIDE_VISIT_DRAFT);
     g_assert_cmpstr (stride_answers_get (saved->answers, "worst-pain", STRIDE_SIDE_NONE), ==,
                      "6");
-    g_assert_true (stride_answers_equal (saved->answers, stride_visit_view_get_visit (view)->answers));
+    g_assert_true (stride_answers_equal (saved->answers,
+                                         stride_visit_view_get_visit (view)->answers));
   }
 
-  /* Back to the patient: the visit is listed, still in progress. */
+  check_banner_and_findings (view);
+  change_plan (view);
+  export_documents (window, view);
+
+  /* Finalise: stored final, shown read-only. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StrideVisit) saved = NULL;
+
+    g_assert_true (stride_window_finalise_visit (window, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stride_visit_view_get_visit (view)->status, ==, STRIDE_VISIT_FINAL);
+    g_assert_false (gtk_widget_is_sensitive (stride_visit_view_get_page (view, "history")));
+    saved = stride_store_load_visit (stride_window_get_store (window), initial_visit_id,
+                                     NULL, NULL);
+    g_assert_cmpint (saved->status, ==, STRIDE_VISIT_FINAL);
+    g_assert_nonnull (saved->plan);
+    g_assert_true (saved->plan->edited);
+  }
+
+  /* Back to the patient: the visit is listed, final. */
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.close", NULL);
   stride_test_iterate_main_loop ();
   g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 1);
+
+  check_follow_up (window, view);
 }
 
 static void
 test_initial_visit (void)
 {
+  db_name = "workflow.db";
   run_in_app (drive_initial_visit);
 }
 
@@ -408,7 +709,10 @@ check_reopened (StrideWindow *window)
 static void
 test_kill_and_restart (void)
 {
-  g_autofree char *db = test_db_path ();
+  g_autofree char *db = NULL;
+
+  db_name = "killed.db";
+  db = test_db_path ();
 
   if (g_test_subprocess ())
     {
@@ -424,6 +728,138 @@ test_kill_and_restart (void)
   run_in_app (check_reopened);
 }
 
+
+/* --- Patients: empty state, sample, search, delete ------------------- */
+
+static void
+add_named_patient (StrideWindow *window,
+                   const char   *name)
+{
+  g_autoptr(StridePatient) patient = stride_patient_new ();
+
+  patient->name = g_strdup (name);
+  g_assert_cmpint (stride_store_create_patient (stride_window_get_store (window), patient, NULL),
+                   >, 0);
+}
+
+static const char *
+patients_state (StrideWindow *window)
+{
+  GtkWidget *stack = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW, "patients_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+search (StrideWindow *window,
+        const char   *text)
+{
+  GtkWidget *entry = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW, "search_entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* GtkSearchEntry waits before it reports a change. */
+  wait_ms (400);
+}
+
+static void
+drive_patients (StrideWindow *window)
+{
+  GListModel *patients = stride_window_get_patients (window);
+  StridePatientPage *page = stride_window_get_patient_page (window);
+  g_autoptr(StridePatientItem) item = NULL;
+  AdwMessageDialog *dialog;
+  gint64 sample_id;
+
+  /* First start: the empty state offers the sample patient. */
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 0);
+  g_assert_cmpstr (patients_state (window), ==, "empty");
+  g_assert_true (STRIDE_IS_PATIENT_LIST_MODEL (patients));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-sample", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 1);
+  g_assert_cmpstr (patients_state (window), ==, "list");
+  sample_id = stride_patient_page_get_patient_id (page);
+  g_assert_cmpint (sample_id, >, 0);
+  g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      StrideHistoryEntry *entry = g_ptr_array_index (stride_patient_page_get_history (page), i);
+
+      g_assert_cmpint (entry->status, ==, STRIDE_VISIT_FINAL);
+      g_assert_nonnull (entry->summary);
+      g_assert_true (entry->summary->has_worst_pain);
+    }
+  g_assert_cmpuint (stride_patient_page_get_n_chart_series (page), ==, 4);
+  g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (window)), >, 0);
+
+  /* Rows are made on demand from ids, read from the store. */
+  item = g_list_model_get_item (patients, 0);
+  g_assert_true (STRIDE_IS_PATIENT_ITEM (item));
+  g_assert_cmpint (stride_patient_item_get_id (item), ==, sample_id);
+  g_assert_nonnull (strstr (stride_patient_item_get_details (item), "3"));
+
+  /* Search as you type: any part of the name, accents folded. */
+  add_named_patient (window, "Anna Müller");
+  add_named_patient (window, "Ann Smith");
+  search (window, "mull");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 1);
+  search (window, "ann");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 2);
+  search (window, "zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 0);
+  g_assert_cmpstr (patients_state (window), ==, "no-results");
+  search (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
+
+  /* Export the sample's record (named by date, not name) and import it back. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "record.xml", NULL);
+    g_autoptr(GError) error = NULL;
+    gint64 imported;
+
+    g_assert_true (stride_window_export_record (window, sample_id, path, &error));
+    g_assert_no_error (error);
+    imported = stride_window_import_record (window, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (imported, >, 0);
+    g_assert_cmpint (imported, !=, sample_id);
+    g_assert_cmpint (stride_patient_page_get_patient_id (page), ==, imported);
+    g_assert_cmpuint (stride_patient_page_get_history (page)->len, ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 4);
+    g_assert_cmpint (stride_window_import_record (window, "/nonexistent.xml", &error), ==, 0);
+    g_assert_nonnull (error);
+  }
+
+  /* Deleting asks first and says that backups still hold the patient. */
+  g_assert_true (stride_window_show_patient (window, sample_id));
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Backups"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "patient.delete", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  stride_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 3);
+  g_assert_null (stride_store_get_patient (stride_window_get_store (window), sample_id, NULL));
+}
+
+static void
+test_patients (void)
+{
+  db_name = "patients.db";
+  run_in_app (drive_patients);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +868,8 @@ main (int   argc,
   g_autofree char *tmp = NULL;
 
   g_test_init (&argc, &argv, NULL);
+  /* The translations built beside the tests, for a sheet in another language. */
+  g_setenv ("STRIDE_LOCALEDIR", STRIDE_BUILD_DIR "/po", FALSE);
   /* The killed subprocess and the restart must share one home. */
   if (home == NULL)
     {
@@ -447,6 +885,7 @@ main (int   argc,
   adw_init ();
   stride_gui_ensure_types ();
 
+  g_test_add_func ("/gui/workflow/patients", test_patients);
   g_test_add_func ("/gui/workflow/initial-visit", test_initial_visit);
   g_test_add_func ("/gui/workflow/kill-and-restart", test_kill_and_restart);
 

@@ -383,7 +383,7 @@ make_visit (FixtureKind kind,
 static StridePlan *
 make_plan (FixtureKind kind)
 {
-  StridePlan *plan = stride_plan_new ();
+  StridePlan *plan;
   struct { const char *id; int sets, reps, seconds; gboolean each_side; const char *frequency; }
   items[] = {
     { "wall-sit-60", 5, 0, 45, FALSE, "daily" },
@@ -397,6 +397,8 @@ make_plan (FixtureKind kind)
 
   if (kind == FIXTURE_EMERGENCY)
     return NULL;
+
+  plan = stride_plan_new ();
 
   for (guint i = 0; i < n; i++)
     {

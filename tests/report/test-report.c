@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report-fixtures.h"
+#include "stride-document.h"
 #include "stride-i18n.h"
 
 static char *tmp_dir;
@@ -192,12 +193,21 @@ test_sheet_content (void)
   assert_lacks (text, "RP-MODIFY");
   assert_lacks (text, "LSI");
 
-  /* The "See a doctor if…" box is on the sheet; the last page holds it. */
+  /* The "See a doctor if…" box is on the sheet, whole on one page. */
   {
-    g_autofree char *last = pdf_text (path, pages);
+    int box_page = 0;
 
-    assert_contains (text, "See a doctor if…");
-    assert_contains (last, "See a doctor if…");
+    for (int p = 1; p <= pages; p++)
+      {
+        g_autofree char *page = pdf_text (path, p);
+
+        if (strstr (page, "See a doctor if…") != NULL)
+          {
+            box_page = p;
+            assert_contains (page, "If it cannot wait");
+          }
+      }
+    g_assert_cmpint (box_page, >, 0);
   }
   fixture_free (fixture);
 }
@@ -493,6 +503,46 @@ test_long_visit_margins (void)
       }
 }
 
+/* Text far longer than any page: cut with an ellipsis where it cannot
+ * break, flowed over pages where it can; never past the margins. */
+static void
+test_huge_text (void)
+{
+  for (int sheet = 0; sheet <= 1; sheet++)
+    {
+      Fixture *fixture = fixture_new (FIXTURE_LONG, STRIDE_PAPER_A4);
+      StrideVisit *visit = g_ptr_array_index (fixture->assessment->visits,
+                                              fixture->assessment->visits->len - 1);
+      StridePlanItem *item = g_ptr_array_index (fixture->plan->items, 0);
+      StrideOverride *override = g_ptr_array_index (visit->overrides, 0);
+      GString *huge = g_string_new (NULL);
+      g_autoptr(StrideDocument) doc = NULL;
+      g_autofree char *name = g_strdup_printf ("huge-%d.pdf", sheet);
+      g_autofree char *path = NULL;
+
+      for (int i = 0; i < 900; i++)
+        g_string_append_printf (huge, "word%d ", i);
+      g_string_append (huge, "Averyveryverylongwordwithoutanyspacesthatmustbreaksomewhereinthemiddle"
+                             "becauseitiswiderthanthewholecolumnofthetableandthepage");
+
+      g_free (override->reason);
+      override->reason = g_strdup (huge->str);
+      g_free (visit->notes);
+      visit->notes = g_strdup (huge->str);
+      g_free (item->note);
+      item->note = g_strdup (huge->str);
+      g_free (fixture->assessment->patient->name);
+      fixture->assessment->patient->name = g_strndup (huge->str, 400);
+      fixture->input.clinic.contact = "12 High Street\nSpringfield\n01234 567890";
+
+      doc = sheet ? stride_sheet_build (&fixture->input) : stride_report_build (&fixture->input);
+      path = write_pdf (doc, name);
+      check_margins (path, 15 * 72 / 25.4);
+      g_string_free (huge, TRUE);
+      fixture_free (fixture);
+    }
+}
+
 static void
 test_table_header_repeats (void)
 {
@@ -549,6 +599,45 @@ test_history_20 (void)
   assert_contains (text, "7 ▲+5 5 ▲+5");
   assert_contains (text, "LSI: Isometric quadriceps strength");
   check_margins (path, 15 * 72 / 25.4);
+  fixture_free (fixture);
+}
+
+/* Body text on the patient's sheet is at least 12 pt: the words' boxes are
+ * at least the line height of 12 pt Noto Sans (1.36 em). */
+static void
+test_sheet_body_size (void)
+{
+  Fixture *fixture;
+  g_autoptr(StrideDocument) doc = build (FIXTURE_TYPICAL, STRIDE_PAPER_A4, TRUE, &fixture);
+  g_autofree char *path = write_pdf (doc, "body-size.pdf");
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *html = run_tool (argv);
+  /* A step, a caution, a warning sign, the pain rule, the running plan. */
+  const char *words[] = { "Slide", "Take", "becomes", "next-morning", "usual", NULL };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" "
+                                                  "yMax=\"([0-9.]+)\">%s<", words[i]);
+      g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      guint found = 0;
+
+      g_regex_match (re, html, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *y0 = g_match_info_fetch (match, 1);
+          g_autofree char *y1 = g_match_info_fetch (match, 2);
+          double height = g_ascii_strtod (y1, NULL) - g_ascii_strtod (y0, NULL);
+
+          if (height < 12 * 1.36 - 0.1)
+            g_error ("“%s” is set at about %.1f pt, under 12 pt", words[i], height / 1.36);
+          found++;
+          g_match_info_next (match, NULL);
+        }
+      if (found == 0)
+        g_error ("“%s” not found on the sheet", words[i]);
+    }
   fixture_free (fixture);
 }
 
@@ -686,6 +775,69 @@ test_write_in_decimal_comma_locale (void)
   fixture_free (fixture);
 }
 
+/* The real pipeline on the engine's typical case: prepare, build, let go of
+ * the input and the library, and the pages still draw (the preview draws
+ * long after the documents were made). */
+static void
+test_real_pipeline (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("STRIDE_SOURCE_DIR"), "tests", "cases",
+                                            "typical-pfp.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideProtocol) protocol = stride_protocol_load_default (&error);
+  g_autoptr(StrideAssessment) assessment = NULL;
+  StrideLibrary *library;
+  StrideEducation *education;
+  StrideReportInput input = { 0 };
+  g_autoptr(StrideDocument) report = NULL;
+  g_autoptr(StrideDocument) sheet = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  assessment = stride_document_read_file (path, protocol, &error);
+  g_assert_no_error (error);
+  library = stride_library_load_default (&error);
+  g_assert_no_error (error);
+  education = stride_education_load_default (&error);
+  g_assert_no_error (error);
+
+  g_assert_true (stride_report_input_prepare (&input, assessment, protocol, library, education,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (input.findings->len, ==, assessment->visits->len);
+  g_assert_nonnull (input.plan);
+  input.clinic.name = "Northside Physio";
+  report = stride_report_build (&input);
+  sheet = stride_sheet_build (&input);
+  stride_report_input_clear (&input);
+  g_object_unref (library);
+  g_object_unref (education);
+
+  for (guint i = 0; i < stride_document_get_n_pages (sheet); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 420);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_scale (cr, 0.5, 0.5);
+      stride_document_draw_page (sheet, cr, i);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  out = write_pdf (sheet, "real-sheet.pdf");
+  text = pdf_text (out, 0);
+  assert_contains (text, "Your home exercise plan");
+  assert_contains (text, "Take care:");
+  g_free (out);
+  g_free (text);
+  out = write_pdf (report, "real-report.pdf");
+  text = pdf_text (out, 0);
+  assert_contains (text, "Patellofemoral pain");
+  check_margins (out, 15 * 72 / 25.4);
+}
+
 static void
 test_dose_in_words (void)
 {
@@ -733,6 +885,7 @@ main (int   argc,
 
   g_test_add_func ("/report/report-content", test_report_content);
   g_test_add_func ("/report/sheet-content", test_sheet_content);
+  g_test_add_func ("/report/sheet-body-size", test_sheet_body_size);
   g_test_add_func ("/report/urgent", test_urgent);
   g_test_add_func ("/report/emergency-referral-notice", test_emergency);
   g_test_add_func ("/report/referral-without-ambulance", test_referral_without_ambulance);
@@ -741,11 +894,13 @@ main (int   argc,
   g_test_add_func ("/report/reproducible", test_reproducible);
   g_test_add_func ("/report/outline", test_outline);
   g_test_add_func ("/report/long-visit-margins", test_long_visit_margins);
+  g_test_add_func ("/report/huge-text", test_huge_text);
   g_test_add_func ("/report/table-header-repeats", test_table_header_repeats);
   g_test_add_func ("/report/history-20-visits", test_history_20);
   g_test_add_func ("/report/keep-together", test_keep_together);
   g_test_add_func ("/report/draw-page-any-context", test_draw_page_any_context);
   g_test_add_func ("/report/dose-in-words", test_dose_in_words);
+  g_test_add_func ("/report/real-pipeline", test_real_pipeline);
   g_test_add_func ("/report/write-in-decimal-comma-locale", test_write_in_decimal_comma_locale);
 
   status = g_test_run ();

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "stride-store-private.h"
@@ -275,6 +276,8 @@ main (int    argc,
   gint64 start, elapsed;
   double visits_per_second, history_total = 0.0;
   guint64 total_results = 0;
+  gboolean reuse = FALSE;
+  struct rusage usage_before, usage_after;
   GStatBuf st;
   double size_mib;
 
@@ -317,11 +320,12 @@ main (int    argc,
       g_array_append_vals (patient_ids, all->data, all->len);
       n_patients = all->len;
       n_visits = 0;
+      reuse = TRUE;
     }
 
   /* Patients. */
   start = g_get_monotonic_time ();
-  for (guint64 i = 0; patient_ids->len == 0 && i < n_patients; i++)
+  for (guint64 i = 0; !reuse && i < n_patients; i++)
     {
       g_autoptr(StridePatient) patient = stride_patient_new ();
       gint64 id;
@@ -393,6 +397,7 @@ main (int    argc,
         die ("search", error);
     }
 
+  getrusage (RUSAGE_SELF, &usage_before);
   for (guint i = 0; i < N_SEARCHES; i++)
     {
       g_autofree char *query = make_query (rand);
@@ -413,6 +418,13 @@ main (int    argc,
         fprintf (stderr, "slow search: “%s” %.3f ms (CPU %.3f ms), %u ids\n", query, ms, cpu,
                  ids->len);
     }
+
+  getrusage (RUSAGE_SELF, &usage_after);
+  fprintf (stderr, "search: %ld voluntary and %ld involuntary context switches, "
+           "%ld page faults needing I/O\n",
+           usage_after.ru_nvcsw - usage_before.ru_nvcsw,
+           usage_after.ru_nivcsw - usage_before.ru_nivcsw,
+           usage_after.ru_majflt - usage_before.ru_majflt);
 
   for (guint i = 0; i < N_HISTORIES; i++)
     {

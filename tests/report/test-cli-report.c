@@ -1,0 +1,387 @@
+/* test-cli-report.c: stride-cli report and stride-cli sheet, as a user runs
+ * them, on the engine's fixture visits (tests/cases)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "stride-i18n.h"
+
+static char *tmp_dir;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+static void
+run_argv (Run               *run,
+          const char *const *argv,
+          const char *const *env_extra)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int wait_status;
+
+  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
+    env = g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE);
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+                     &run->err, &wait_status, &error))
+    g_error ("cannot run %s: %s", argv[0], error->message);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+case_path (const char *name)
+{
+  return g_build_filename (g_getenv ("STRIDE_SOURCE_DIR"), "tests", "cases", name, NULL);
+}
+
+static char *
+out_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* Runs stride-cli with the arguments given and a fixed date. */
+static void
+cli (Run               *run,
+     const char        *command,
+     const char        *input,
+     const char        *output,
+     const char *const *more,
+     const char *const *env)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) g_getenv ("STRIDE_CLI"));
+  g_ptr_array_add (argv, (char *) command);
+  if (input != NULL)
+    g_ptr_array_add (argv, (char *) input);
+  if (output != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "-o");
+      g_ptr_array_add (argv, (char *) output);
+    }
+  g_ptr_array_add (argv, (char *) "--date");
+  g_ptr_array_add (argv, (char *) "2026-11-24T10:00:00Z");
+  for (guint i = 0; more != NULL && more[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) more[i]);
+  g_ptr_array_add (argv, NULL);
+  run_argv (run, (const char *const *) argv->pdata, env);
+  g_ptr_array_free (argv, TRUE);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  Run run = { 0 };
+  char *text;
+
+  run_argv (&run, argv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = stride_i18n_collapse_space (run.out);
+  run_clear (&run);
+  return text;
+}
+
+static char *
+pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", "-isodates", path, NULL };
+  Run run = { 0 };
+  char *text;
+
+  run_argv (&run, argv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = stride_i18n_collapse_space (run.out);
+  run_clear (&run);
+  return text;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    {
+      g_printerr ("%s\n", haystack);
+      g_error ("expected “%s” in the text above", needle);
+    }
+}
+
+static void
+assert_lacks (const char *haystack,
+              const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    {
+      g_printerr ("%s\n", haystack);
+      g_error ("did not expect “%s” in the text above", needle);
+    }
+}
+
+static void
+test_report_typical (void)
+{
+  g_autofree char *input = case_path ("typical-pfp.xml");
+  g_autofree char *output = out_path ("typical-report.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *more[] = { "--clinic", "Northside Physio", "--clinic-contact",
+                         "12 High Street, Springfield", "--paper", "a4", NULL };
+  Run run = { 0 };
+
+  cli (&run, "report", input, output, more, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  text = pdf_text (output);
+  assert_contains (text, "Clinician report");
+  assert_contains (text, "Anna Example");
+  assert_contains (text, "No red flags: no referral needed");
+  assert_contains (text, "Likely: Patellofemoral pain (PR-PFP)");
+  assert_contains (text, "[LS-IRRITABILITY]");
+  assert_contains (text, "Single-leg squat to 60°");
+  assert_contains (text, "(involved)");
+  assert_contains (text, "Phase 2: build capacity");
+  assert_contains (text, "Modified running (RP-MODIFY)");
+  assert_contains (text, "Northside Physio, 12 High Street, Springfield");
+
+  info = pdf_info (output);
+  assert_contains (info, "Author: Northside Physio");
+  assert_contains (info, "Page size: 595.276 x 841.89 pts (A4)");
+  assert_contains (info, "CreationDate: 2026-11-24T10:00:00Z");
+}
+
+static void
+test_sheet_typical_letter (void)
+{
+  g_autofree char *input = case_path ("typical-pfp.xml");
+  g_autofree char *output = out_path ("typical-sheet.pdf");
+  g_autofree char *again = out_path ("typical-sheet-again.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *bytes_a = NULL;
+  g_autofree char *bytes_b = NULL;
+  gsize len_a, len_b;
+  const char *more[] = { "--paper", "letter", NULL };
+  Run run = { 0 };
+
+  cli (&run, "sheet", input, output, more, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  text = pdf_text (output);
+  assert_contains (text, "Your home exercise plan");
+  assert_contains (text, "Take care:");
+  assert_contains (text, "every day");
+  assert_contains (text, "See a doctor if…");
+  assert_contains (text, "Fine");
+  assert_lacks (text, "LS-MONITOR");
+  info = pdf_info (output);
+  assert_contains (info, "Page size: 612 x 792 pts (letter)");
+  assert_contains (info, "Creator: Stride " PACKAGE_VERSION);
+
+  /* The same input and date: the same bytes. */
+  cli (&run, "sheet", input, again, more, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (output, &bytes_a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (again, &bytes_b, &len_b, NULL));
+  g_assert_cmpmem (bytes_a, len_a, bytes_b, len_b);
+}
+
+static void
+test_sheet_emergency (void)
+{
+  g_autofree char *input = case_path ("pe-ambulance.xml");
+  g_autofree char *output = out_path ("pe-sheet.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  Run run = { 0 };
+
+  cli (&run, "sheet", input, output, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  text = pdf_text (output);
+  info = pdf_info (output);
+  assert_contains (info, "Pages: 1");
+  assert_contains (text, "Referral notice");
+  assert_contains (text, "Call an ambulance now");
+  assert_lacks (text, "Your exercises");
+}
+
+static void
+test_sheet_language (void)
+{
+  g_autofree char *input = case_path ("typical-pfp.xml");
+  g_autofree char *output = out_path ("typical-sheet-de.pdf");
+  g_autofree char *text = NULL;
+  const char *more[] = { "--lang", "de", NULL };
+  Run run = { 0 };
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      /* build-aux/test generates it; a bare machine may not have it. */
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  setlocale (LC_ALL, "");
+
+  cli (&run, "sheet", input, output, more, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* The patient's language for the day names of the tick boxes. */
+  text = pdf_text (output);
+  assert_contains (text, "Mo Di Mi Do Fr Sa So");
+
+  /* And for the words, from the built catalogue; a C.UTF-8 parent once kept
+   * the child in English (GLib decides once per process whether to
+   * translate). */
+  {
+    g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po",
+                                                   NULL);
+    g_autofree char *mo = g_build_filename (localedir, "de", "LC_MESSAGES", "stride.mo", NULL);
+    const char *env[] = { "STRIDE_LOCALEDIR", localedir, "LC_ALL", "C.UTF-8", NULL };
+    g_autofree char *german = NULL;
+
+    if (g_file_test (mo, G_FILE_TEST_EXISTS))
+      {
+        cli (&run, "sheet", input, output, more, env);
+        g_assert_cmpint (run.status, ==, 0);
+        run_clear (&run);
+        german = pdf_text (output);
+        assert_contains (german, "Ihr Übungsplan für zu Hause");
+        assert_lacks (german, "Your home exercise plan");
+      }
+  }
+}
+
+/* --db and --visit: print a visit kept in the database. */
+static void
+test_report_from_database (void)
+{
+  g_autofree char *input = case_path ("typical-pfp.xml");
+  g_autofree char *db = out_path ("stride.db");
+  g_autofree char *output = out_path ("db-report.pdf");
+  g_autofree char *text = NULL;
+  const char *import[] = { g_getenv ("STRIDE_CLI"), "--db", db, "import", input, NULL };
+  const char *report[] = { g_getenv ("STRIDE_CLI"), "--db", db, "report", "--visit", "1",
+                           "-o", output, "--date", "2026-11-24", NULL };
+  const char *both[] = { g_getenv ("STRIDE_CLI"), "--db", db, "sheet", input, "--visit", "1",
+                         "-o", output, NULL };
+  const char *missing[] = { g_getenv ("STRIDE_CLI"), "--db", db, "sheet", "--visit", "99",
+                            "-o", output, NULL };
+  Run run = { 0 };
+
+  run_argv (&run, import, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_argv (&run, report, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  text = pdf_text (output);
+  assert_contains (text, "Clinician report");
+  assert_contains (text, "Anna Example");
+  assert_contains (text, "Likely: Patellofemoral pain (PR-PFP)");
+
+  run_argv (&run, both, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_argv (&run, missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "99");
+  run_clear (&run);
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *input = case_path ("typical-pfp.xml");
+  g_autofree char *output = out_path ("never.pdf");
+  g_autofree char *missing = out_path ("no-such-file.xml");
+  const char *bad_paper[] = { "--paper", "a5", NULL };
+  const char *bad_date[] = { "--date", "yesterday", NULL };
+  Run run = { 0 };
+
+  /* No -o. */
+  cli (&run, "sheet", input, NULL, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "-o FILE");
+  run_clear (&run);
+
+  cli (&run, "report", input, output, bad_paper, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "a5");
+  run_clear (&run);
+
+  cli (&run, "report", input, output, bad_date, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "yesterday");
+  run_clear (&run);
+
+  /* A missing document is bad input, named in the message. */
+  cli (&run, "report", missing, output, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "no-such-file.xml");
+  run_clear (&run);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  tmp_dir = g_dir_make_tmp ("stride-cli-report-XXXXXX", NULL);
+
+  g_test_add_func ("/cli-report/report-typical", test_report_typical);
+  g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
+  g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
+  g_test_add_func ("/cli-report/sheet-language", test_sheet_language);
+  g_test_add_func ("/cli-report/report-from-database", test_report_from_database);
+  g_test_add_func ("/cli-report/usage-errors", test_usage_errors);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (tmp_dir);
+  }
+  g_free (tmp_dir);
+  return status;
+}
