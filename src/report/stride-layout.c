@@ -450,6 +450,25 @@ find_font_dir (void)
   return g_steal_pointer (&found);
 }
 
+static gboolean fonts_only_for_documents;
+
+/**
+ * stride_document_fonts_only_for_documents:
+ *
+ * For a process that draws no text but printed documents (stride-cli): makes
+ * the documents' own font set fontconfig's configuration for the whole
+ * process when it is built, so that nothing parses the system's font
+ * configuration and cache (Pango starts that in a thread, and it costs as
+ * much CPU time as the rest of a one-page PDF). Documents come out the same:
+ * they are matched against the same faces either way. Call it before the
+ * first document; never in the app, whose widgets need the system's fonts.
+ */
+void
+stride_document_fonts_only_for_documents (void)
+{
+  fonts_only_for_documents = TRUE;
+}
+
 /* A font map that holds only our faces: output that no other installed font
  * can change, and font matching over 7 faces instead of hundreds, which is
  * most of the time a document takes. Falls back to the default font map when
@@ -476,6 +495,10 @@ document_font_map (void)
               if (!FcConfigAppFontAddFile (config, (const FcChar8 *) path) && i < 2)
                 complete = FALSE;
             }
+          /* Before the font map exists: creating it starts fontconfig's
+           * initialisation, which does nothing once a configuration is current. */
+          if (complete && fonts_only_for_documents)
+            FcConfigSetCurrent (config);
           if (complete)
             {
               map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
