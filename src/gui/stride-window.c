@@ -53,6 +53,7 @@ struct _StrideWindow
 G_DEFINE_FINAL_TYPE (StrideWindow, stride_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void open_store (StrideWindow *self);
+static void show_amendments (StrideWindow *self);
 
 StrideWindow *
 stride_window_new (StrideApplication *application)
@@ -517,6 +518,7 @@ stride_window_open_visit (StrideWindow *self,
                                     visit->status == STRIDE_VISIT_FINAL
                                     ? _("This visit is final: it is shown as it was finalised.")
                                     : _("Every change is saved as a draft."));
+  show_amendments (self);
   gtk_stack_set_visible_child_name (self->main_stack, "visit");
   if (visit->status == STRIDE_VISIT_DRAFT)
     session_write (self, visit_id, stride_visit_view_get_step (self->visit_view));
@@ -887,6 +889,80 @@ on_visit_finalise (StrideVisitView *view,
 }
 
 static void
+show_amendments (StrideWindow *self)
+{
+  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || visit == NULL || visit->status != STRIDE_VISIT_FINAL)
+    return;
+  amendments = stride_store_list_amendments (self->store, current_visit_id (self), &error);
+  if (amendments == NULL)
+    show_error (self, error->message);
+  stride_visit_view_set_amendments (self->visit_view, amendments);
+}
+
+/**
+ * stride_window_amend_visit:
+ * @self: the window
+ * @reason: why the final visit is corrected
+ * @error: where to say why it failed
+ *
+ * Stores the open final visit's corrected content as an amendment beside it,
+ * as saving an amendment in the visit view does.
+ *
+ * Returns: the new revision (≥ 1), or 0 with @error set
+ */
+guint
+stride_window_amend_visit (StrideWindow  *self,
+                           const char    *reason,
+                           GError       **error)
+{
+  StrideVisit *visit;
+  g_autoptr(StrideFindingsSummary) summary = NULL;
+  guint revision;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), 0);
+
+  visit = self->visit_view != NULL ? stride_visit_view_get_visit (self->visit_view) : NULL;
+  if (self->store == NULL || visit == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No visit is open."));
+      return 0;
+    }
+
+  summary = make_summary (stride_visit_view_get_findings (self->visit_view), visit->answers);
+  revision = stride_store_amend_visit (self->store, visit, summary, reason, error);
+  if (revision == 0)
+    return 0;
+
+  stride_visit_view_amend_done (self->visit_view);
+  stride_visit_view_set_saved_text (self->visit_view, _("This visit is final and amended."));
+  show_amendments (self);
+  return revision;
+}
+
+static void
+on_visit_amend (StrideVisitView *view,
+                const char      *reason,
+                StrideWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* On failure the corrections stay on screen, unlocked, to try again. */
+  if (stride_window_amend_visit (self, reason, &error) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The amendment could not be saved: %s"),
+                                                  error->message);
+
+      show_error (self, message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Amendment saved")));
+}
+
+static void
 on_visit_finalised (StrideVisitView *view,
                     StrideWindow    *self)
 {
@@ -1191,6 +1267,7 @@ stride_window_get_visit_view (StrideWindow *self)
                         self);
       g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
       g_signal_connect (self->visit_view, "finalise", G_CALLBACK (on_visit_finalise), self);
+      g_signal_connect (self->visit_view, "amend", G_CALLBACK (on_visit_amend), self);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->visit_view), "visit");
     }
 
