@@ -235,6 +235,26 @@ time.sleep(1)
 app = tree.root.application('stride')
 audit('final')
 
+# --- Amend the final visit: unlock, correct, give the required reason -------
+click('push button', 'Amend…')
+click('push button', 'Running at present: No')
+click('push button', 'Save Amendment…')
+reason = find('text', 'Reason for the amendment', tree.root.application('stride'))
+save = find('push button', 'Save Amendment', tree.root.application('stride'))
+if save.sensitive:
+    fail('an amendment can be saved without a reason')
+time.sleep(0.5)
+rawinput.typeText('Running status misheard')
+time.sleep(0.5)
+if not save.sensitive:
+    fail('Save Amendment stays disabled with a reason typed')
+save.doActionNamed('click')
+amended = wait_for('the amendment listed on the visit',
+                   lambda x: x.roleName == 'label' and 'Running status misheard' in (x.name or ''),
+                   app)
+print(f'# amendment listed: {amended.name}', flush=True)
+find('push button', 'Amend…')
+
 if failures:
     print('\n'.join('FAIL: ' + f for f in failures), flush=True)
     sys.exit(1)
