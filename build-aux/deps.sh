@@ -11,6 +11,7 @@ STRIDE_BUILD_PACKAGES=(
 
 STRIDE_TEST_PACKAGES=(
   xvfb xauth poppler-utils python3 locales dbus
+  at-spi2-core python3-dogtail dconf-gsettings-backend gsettings-desktop-schemas libglib2.0-bin
 )
 
 # Prints the packages of "$@" that dpkg does not have installed.

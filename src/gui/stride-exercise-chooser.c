@@ -236,6 +236,18 @@ stride_exercise_chooser_class_init (StrideExerciseChooserClass *klass)
 }
 
 static void
+label_drop_down_button (GtkDropDown *dropdown,
+                        const char  *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+}
+
+static void
 stride_exercise_chooser_init (StrideExerciseChooser *self)
 {
   StrideLibrary *library = stride_gui_get_library ();
@@ -267,6 +279,9 @@ stride_exercise_chooser_init (StrideExerciseChooser *self)
 
   gtk_drop_down_set_model (self->phase_dropdown, G_LIST_MODEL (phase_model));
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (targets));
+  /* GtkDropDown 4.8 opens its list with an inner, nameless toggle button. */
+  label_drop_down_button (self->phase_dropdown, _("Show exercises of this phase"));
+  label_drop_down_button (self->target_dropdown, _("Show exercises for this target"));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->phase_dropdown, "notify::selected",
                             G_CALLBACK (apply_filter), self);

@@ -163,6 +163,20 @@ set_accessible_label (GtkWidget  *widget,
                                   -1);
 }
 
+/* GtkDropDown 4.8 opens its list with an inner toggle button that has no
+ * name of its own: a screen reader (and a walk-through driving the
+ * accessibility tree) would meet a bare "GtkToggleButton". */
+static void
+set_drop_down_label (GtkWidget  *dropdown,
+                     const char *label)
+{
+  set_accessible_label (dropdown, label);
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      set_accessible_label (child, label);
+}
+
 static gboolean
 any_error (StrideItemRow *self)
 {
@@ -623,7 +637,7 @@ build_choice (StrideItemRow *self,
   }
   g_object_set_data (G_OBJECT (dropdown), "stride-side", GINT_TO_POINTER (side));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_choice_selected), self);
-  set_accessible_label (dropdown, label);
+  set_drop_down_label (dropdown, label);
 
   return dropdown;
 }

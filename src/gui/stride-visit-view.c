@@ -20,6 +20,7 @@
 #include "stride-history-page.h"
 #include "stride-load-page.h"
 #include "stride-movement-page.h"
+#include "stride-store.h"
 #include "stride-plan-page.h"
 #include "stride-red-flags-page.h"
 #include "stride-visit-view.h"
@@ -77,6 +78,9 @@ struct _StrideVisitView
   StridePlanPage   *plan_page;
   StrideDocumentsPage *documents_page;
   GtkWidget        *finalise_button;
+  GtkWidget        *amend_button;
+  GtkLabel         *amendments_label;
+  gboolean          amending;   /* a final visit unlocked for a correction */
   gboolean          documents_stale;
   gboolean          pages_stale;   /* findings and plan pages lag the answers */
 
@@ -93,6 +97,7 @@ enum {
   CLOSE,
   FINALISED,
   FINALISE,
+  AMEND,
   N_SIGNALS
 };
 
@@ -617,6 +622,138 @@ stride_visit_view_mark_final (StrideVisitView *self)
 }
 
 static void
+on_reason_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "amend", reason[0] != '\0');
+}
+
+static void
+on_amend_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   StrideVisitView  *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (g_str_equal (response, "amend") && reason[0] != '\0')
+    g_signal_emit (self, signals[AMEND], 0, reason);
+}
+
+/* Amending is two steps: "Amend…" unlocks the final visit's inputs; "Save
+ * Amendment…" asks why (required) and hands the correction to the window,
+ * which stores it beside the visit. Until then nothing is saved. */
+static void
+amend_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
+  StrideVisit *visit = stride_visit_view_get_visit (self);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (visit == NULL || visit->status != STRIDE_VISIT_FINAL)
+    return;
+
+  if (!self->amending)
+    {
+      self->amending = TRUE;
+      update_editable (self);
+      stride_visit_view_set_saved_text (self, _("Amending: correct what needs it, then save the "
+                                                "amendment with its reason."));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Save the Amendment?"),
+                                   _("The visit as it was finalised is kept; the corrected "
+                                     "values and the reason are stored beside it."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason for the amendment (required)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason for the amendment"),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "amend", _("_Save Amendment"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "amend",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "amend");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_amend_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/**
+ * stride_visit_view_is_amending:
+ * @self: a visit view
+ *
+ * Returns: whether a final visit's inputs are unlocked for an amendment
+ */
+gboolean
+stride_visit_view_is_amending (StrideVisitView *self)
+{
+  g_return_val_if_fail (STRIDE_IS_VISIT_VIEW (self), FALSE);
+
+  return self->amending;
+}
+
+/**
+ * stride_visit_view_amend_done:
+ * @self: a visit view
+ *
+ * The window stored the amendment: the visit is read-only again.
+ */
+void
+stride_visit_view_amend_done (StrideVisitView *self)
+{
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  self->amending = FALSE;
+  update_editable (self);
+}
+
+/**
+ * stride_visit_view_set_amendments:
+ * @self: a visit view
+ * @amendments: (element-type StrideAmendment) (nullable): the visit's
+ *   amendments, oldest first
+ *
+ * Lists the amendments (time and reason) under the steps.
+ */
+void
+stride_visit_view_set_amendments (StrideVisitView *self,
+                                  GPtrArray       *amendments)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  for (guint i = 0; amendments != NULL && i < amendments->len; i++)
+    {
+      StrideAmendment *amendment = g_ptr_array_index (amendments, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (amendment->time);
+      g_autofree char *when = g_date_time_format (local, "%x %H:%M");
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: an amendment of a final visit: its date and time, then its reason */
+      g_string_append_printf (text, _("Amended %s: %s"), when, amendment->reason);
+    }
+  gtk_label_set_text (self->amendments_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->amendments_label), text->len > 0);
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -724,7 +861,8 @@ static void
 update_editable (StrideVisitView *self)
 {
   StrideVisit *visit = stride_visit_view_get_visit (self);
-  gboolean editable = visit != NULL && visit->status == STRIDE_VISIT_DRAFT;
+  gboolean editable = visit != NULL
+                      && (visit->status == STRIDE_VISIT_DRAFT || self->amending);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -733,7 +871,12 @@ update_editable (StrideVisitView *self)
       if (page != GTK_WIDGET (self->documents_page))
         gtk_widget_set_sensitive (page, editable);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.finalise", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.finalise",
+                                 visit != NULL && visit->status == STRIDE_VISIT_DRAFT);
+  gtk_widget_set_visible (self->amend_button,
+                          visit != NULL && visit->status == STRIDE_VISIT_FINAL);
+  gtk_button_set_label (GTK_BUTTON (self->amend_button),
+                        self->amending ? _("Save _Amendment…") : _("_Amend…"));
 }
 
 /**
@@ -757,6 +900,8 @@ stride_visit_view_load (StrideVisitView  *self,
 
   g_clear_pointer (&self->assessment, stride_assessment_free);
   self->assessment = assessment;
+  self->amending = FALSE;
+  stride_visit_view_set_amendments (self, NULL);
   visit = stride_assessment_get_current (assessment);
   previous = stride_assessment_get_previous (assessment);
   g_return_if_fail (visit != NULL);
@@ -915,6 +1060,15 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
    * The clinician confirmed finalising: store the visit as final, then call
    * stride_visit_view_mark_final().
    */
+  /**
+   * StrideVisitView::amend:
+   * @reason: why the final visit is corrected (never empty)
+   *
+   * The clinician saved an amendment of a final visit: store it, then call
+   * stride_visit_view_amend_done().
+   */
+  signals[AMEND] = g_signal_new ("amend", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[FINALISE] = g_signal_new ("finalise", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -944,6 +1098,8 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, plan_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, documents_page);
   gtk_widget_class_bind_template_child (widget_class, StrideVisitView, finalise_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, amend_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideVisitView, amendments_label);
 
   gtk_widget_class_install_action (widget_class, "visit.next-step", NULL, next_step_action);
   gtk_widget_class_install_action (widget_class, "visit.previous-step", NULL,
@@ -954,6 +1110,7 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
   gtk_widget_class_install_action (widget_class, "visit.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "visit.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "visit.finalise", NULL, finalise_action);
+  gtk_widget_class_install_action (widget_class, "visit.amend", NULL, amend_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "visit.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,

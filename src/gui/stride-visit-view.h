@@ -38,6 +38,10 @@ void              stride_visit_view_set_saved_text   (StrideVisitView  *self,
                                                       const char       *text);
 void              stride_visit_view_visit_changed    (StrideVisitView  *self);
 void              stride_visit_view_mark_final       (StrideVisitView  *self);
+gboolean          stride_visit_view_is_amending      (StrideVisitView  *self);
+void              stride_visit_view_amend_done       (StrideVisitView  *self);
+void              stride_visit_view_set_amendments   (StrideVisitView  *self,
+                                                      GPtrArray        *amendments);
 
 const char * const *stride_visit_view_list_steps     (void);
 

@@ -53,6 +53,7 @@ struct _StrideWindow
 G_DEFINE_FINAL_TYPE (StrideWindow, stride_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void open_store (StrideWindow *self);
+static void show_amendments (StrideWindow *self);
 
 StrideWindow *
 stride_window_new (StrideApplication *application)
@@ -517,6 +518,7 @@ stride_window_open_visit (StrideWindow *self,
                                     visit->status == STRIDE_VISIT_FINAL
                                     ? _("This visit is final: it is shown as it was finalised.")
                                     : _("Every change is saved as a draft."));
+  show_amendments (self);
   gtk_stack_set_visible_child_name (self->main_stack, "visit");
   if (visit->status == STRIDE_VISIT_DRAFT)
     session_write (self, visit_id, stride_visit_view_get_step (self->visit_view));
@@ -887,6 +889,80 @@ on_visit_finalise (StrideVisitView *view,
 }
 
 static void
+show_amendments (StrideWindow *self)
+{
+  StrideVisit *visit = stride_visit_view_get_visit (self->visit_view);
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || visit == NULL || visit->status != STRIDE_VISIT_FINAL)
+    return;
+  amendments = stride_store_list_amendments (self->store, current_visit_id (self), &error);
+  if (amendments == NULL)
+    show_error (self, error->message);
+  stride_visit_view_set_amendments (self->visit_view, amendments);
+}
+
+/**
+ * stride_window_amend_visit:
+ * @self: the window
+ * @reason: why the final visit is corrected
+ * @error: where to say why it failed
+ *
+ * Stores the open final visit's corrected content as an amendment beside it,
+ * as saving an amendment in the visit view does.
+ *
+ * Returns: the new revision (≥ 1), or 0 with @error set
+ */
+guint
+stride_window_amend_visit (StrideWindow  *self,
+                           const char    *reason,
+                           GError       **error)
+{
+  StrideVisit *visit;
+  g_autoptr(StrideFindingsSummary) summary = NULL;
+  guint revision;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), 0);
+
+  visit = self->visit_view != NULL ? stride_visit_view_get_visit (self->visit_view) : NULL;
+  if (self->store == NULL || visit == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No visit is open."));
+      return 0;
+    }
+
+  summary = make_summary (stride_visit_view_get_findings (self->visit_view), visit->answers);
+  revision = stride_store_amend_visit (self->store, visit, summary, reason, error);
+  if (revision == 0)
+    return 0;
+
+  stride_visit_view_amend_done (self->visit_view);
+  stride_visit_view_set_saved_text (self->visit_view, _("This visit is final and amended."));
+  show_amendments (self);
+  return revision;
+}
+
+static void
+on_visit_amend (StrideVisitView *view,
+                const char      *reason,
+                StrideWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* On failure the corrections stay on screen, unlocked, to try again. */
+  if (stride_window_amend_visit (self, reason, &error) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The amendment could not be saved: %s"),
+                                                  error->message);
+
+      show_error (self, message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Amendment saved")));
+}
+
+static void
 on_visit_finalised (StrideVisitView *view,
                     StrideWindow    *self)
 {
@@ -1018,6 +1094,163 @@ open_screenshot_screen (StrideWindow *self)
 }
 
 /* The application (and so the database path) is set after construction. */
+/* --- A database that cannot be opened ------------------------------------ */
+
+static void
+on_restore_chosen (GtkNativeDialog *chooser,
+                   int              response,
+                   StrideWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  const char *path;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  backup = file != NULL ? g_file_get_path (file) : NULL;
+  path = stride_application_get_database_path (
+           STRIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (backup == NULL || !stride_store_restore_file (path, backup, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The backup could not be restored: %s"),
+                                                  error != NULL ? error->message
+                                                                : _("choose a local file"));
+
+      show_error (self, message);
+      goto out;
+    }
+  stride_window_reopen_store (self);
+  if (self->store != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Restored from the backup; the damaged file "
+                                                  "is kept beside it")));
+out:
+  g_object_unref (chooser);
+}
+
+static void
+on_restore_clicked (GtkButton    *button,
+                    StrideWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_restore_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Says in the clinician's words what is wrong and what to do; nothing on disk
+ * is changed here. A damaged file can be replaced by a backup, and the store
+ * keeps the damaged one beside it. */
+static void
+show_store_error (StrideWindow *self,
+                  const GError *error)
+{
+  const char *title = _("Patient Records Unavailable");
+  const char *advice = NULL;
+  gboolean restore = FALSE;
+  g_autofree char *description = NULL;
+
+  if (error->domain == STRIDE_STORE_ERROR)
+    switch ((StrideStoreError) error->code)
+      {
+      case STRIDE_STORE_ERROR_CORRUPT:
+        title = _("Patient Records Damaged");
+        advice = _("Stride has not changed the damaged file. Restore the records from a "
+                   "backup: the damaged file is kept beside it.");
+        restore = TRUE;
+        break;
+      case STRIDE_STORE_ERROR_NOT_A_DATABASE:
+        title = _("Not a Patient Database");
+        advice = _("Stride has left this file as it is. Open another file, or restore the "
+                   "records from a backup: this file is then kept beside it.");
+        restore = TRUE;
+        break;
+      case STRIDE_STORE_ERROR_TOO_NEW:
+        title = _("Made by a Newer Stride");
+        advice = _("These records were saved by a newer version of Stride. Update Stride to "
+                   "open them; this version leaves them untouched.");
+        break;
+      case STRIDE_STORE_ERROR_READ_ONLY:
+        title = _("Patient Records Cannot Be Written");
+        advice = _("Stride may not write to the database or its folder. Check their "
+                   "permissions, then start Stride again. Nothing was changed.");
+        break;
+      case STRIDE_STORE_ERROR_LOCKED:
+        title = _("Patient Records Busy");
+        advice = _("Another program keeps the database busy. Close it, then start Stride "
+                   "again. Nothing was changed.");
+        break;
+      case STRIDE_STORE_ERROR_FAILED:
+      case STRIDE_STORE_ERROR_IO:
+      case STRIDE_STORE_ERROR_FULL:
+      case STRIDE_STORE_ERROR_NOT_FOUND:
+      case STRIDE_STORE_ERROR_FINAL:
+      case STRIDE_STORE_ERROR_NOT_FINAL:
+      case STRIDE_STORE_ERROR_INVALID:
+      default:
+        break;
+      }
+
+  if (advice != NULL)
+    description = g_strdup_printf ("%s\n\n%s", advice, error->message);
+  else
+    description = g_strdup_printf (_("The patient database could not be opened: %s"),
+                                   error->message);
+  g_free (self->last_error);
+  self->last_error = g_strdup (error->message);
+  adw_status_page_set_title (self->welcome_page, title);
+  adw_status_page_set_description (self->welcome_page, description);
+  adw_status_page_set_icon_name (self->welcome_page, "dialog-error-symbolic");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sample", FALSE);
+
+  if (restore)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore from a Backup…"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_widget_set_name (button, "restore-button");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Restore the patient records from a backup file"), -1);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked), self);
+      adw_status_page_set_child (self->welcome_page, button);
+    }
+  else
+    adw_status_page_set_child (self->welcome_page, NULL);
+}
+
+/**
+ * stride_window_reopen_store:
+ * @self: the window
+ *
+ * Opens the application's database again (after a restore), and shows the
+ * welcome page again when it opens.
+ */
+void
+stride_window_reopen_store (StrideWindow *self)
+{
+  g_return_if_fail (STRIDE_IS_WINDOW (self));
+
+  g_clear_object (&self->store);
+  adw_status_page_set_child (self->welcome_page, NULL);
+  adw_status_page_set_title (self->welcome_page, _("Welcome to Stride"));
+  adw_status_page_set_description (self->welcome_page,
+                                   _("Choose a patient to see their visits and progress, or "
+                                     "add a new patient to start an assessment."));
+  adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID "-symbolic");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sample", TRUE);
+  open_store (self);
+}
+
 static void
 open_store (StrideWindow *self)
 {
@@ -1032,16 +1265,7 @@ open_store (StrideWindow *self)
 
       self->store = stride_store_open (path, STRIDE_STORE_OPEN_NONE, &error);
       if (self->store == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("The patient database could not be "
-                                                        "opened: %s"), error->message);
-
-          adw_status_page_set_title (self->welcome_page, _("Patient Records Unavailable"));
-          adw_status_page_set_description (self->welcome_page, message);
-          adw_status_page_set_icon_name (self->welcome_page, "dialog-error-symbolic");
-          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
-          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sample", FALSE);
-        }
+        show_store_error (self, error);
     }
 
   g_clear_object (&self->patients);
@@ -1191,6 +1415,7 @@ stride_window_get_visit_view (StrideWindow *self)
                         self);
       g_signal_connect (self->visit_view, "finalised", G_CALLBACK (on_visit_finalised), self);
       g_signal_connect (self->visit_view, "finalise", G_CALLBACK (on_visit_finalise), self);
+      g_signal_connect (self->visit_view, "amend", G_CALLBACK (on_visit_amend), self);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->visit_view), "visit");
     }
 

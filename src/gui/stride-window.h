@@ -41,6 +41,10 @@ gint64             stride_window_import_record      (StrideWindow      *self,
                                                      GError           **error);
 gboolean           stride_window_finalise_visit     (StrideWindow      *self,
                                                      GError           **error);
+void               stride_window_reopen_store        (StrideWindow       *self);
+guint              stride_window_amend_visit         (StrideWindow       *self,
+                                                      const char         *reason,
+                                                      GError            **error);
 gboolean           stride_window_flush_draft        (StrideWindow      *self);
 gboolean           stride_window_has_pending_save   (StrideWindow      *self);
 const char        *stride_window_get_last_error     (StrideWindow      *self);

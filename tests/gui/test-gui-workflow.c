@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -26,6 +27,7 @@
 #include "stride-patient-list-model.h"
 #include "stride-patient-page.h"
 #include "stride-plan-page.h"
+#include "stride-store.h"
 #include "stride-test-a11y.h"
 #include "stride-visit-view.h"
 #include "stride-window.h"
@@ -575,6 +577,81 @@ check_follow_up (StrideWindow    *window,
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
 }
 
+/* A final visit is read-only; "Amend…" unlocks it, "Save Amendment…" asks
+ * for a reason (required) and stores the correction beside the visit, which
+ * itself stays as finalised. */
+static void
+check_amendment (StrideWindow    *window,
+                 StrideVisitView *view)
+{
+  GtkWidget *history = stride_visit_view_get_page (view, "history");
+  GtkWidget *amend_button = template_child (GTK_WIDGET (view), STRIDE_TYPE_VISIT_VIEW,
+                                            "amend_button");
+  GtkWidget *amendments_label = template_child (GTK_WIDGET (view), STRIDE_TYPE_VISIT_VIEW,
+                                                "amendments_label");
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(StrideVisit) original = NULL;
+  g_autoptr(StrideVisit) current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_get_visible (amend_button));
+  g_assert_false (gtk_widget_is_sensitive (history));
+  g_assert_false (stride_visit_view_is_amending (view));
+
+  /* Nothing unchanged can be stored as an amendment. */
+  g_assert_cmpuint (stride_window_amend_visit (window, "no change", &error), ==, 0);
+  g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.amend", NULL);
+  g_assert_true (stride_visit_view_is_amending (view));
+  g_assert_true (gtk_widget_is_sensitive (history));
+  g_free (visit->notes);
+  visit->notes = g_strdup ("Worst pain 5 on review of the recording");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.amend", NULL);
+  stride_test_iterate_main_loop ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  /* The reason is required: the response waits for one. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "amend"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "amend"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Worst pain misheard: 5, not 6");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "amend"));
+  adw_message_dialog_response (dialog, "amend");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  stride_test_iterate_main_loop ();
+
+  g_assert_false (stride_visit_view_is_amending (view));
+  g_assert_false (gtk_widget_is_sensitive (history));
+  amendments = stride_store_list_amendments (stride_window_get_store (window), initial_visit_id,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amendments->len, ==, 1);
+  g_assert_cmpstr (((StrideAmendment *) amendments->pdata[0])->reason, ==,
+                   "Worst pain misheard: 5, not 6");
+  g_assert_true (gtk_widget_get_visible (amendments_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amendments_label)),
+                            "Worst pain misheard: 5, not 6"));
+
+  /* The visit as finalised is kept; the latest revision carries the correction. */
+  original = stride_store_load_visit_revision (stride_window_get_store (window), initial_visit_id,
+                                               0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (original->notes, !=, "Worst pain 5 on review of the recording");
+  current = stride_store_load_visit (stride_window_get_store (window), initial_visit_id, NULL,
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (current->status, ==, STRIDE_VISIT_FINAL);
+  g_assert_cmpstr (current->notes, ==, "Worst pain 5 on review of the recording");
+}
+
 static void
 drive_initial_visit (StrideWindow *window)
 {
@@ -664,6 +741,8 @@ drive_initial_visit (StrideWindow *window)
     g_assert_nonnull (saved->plan);
     g_assert_true (saved->plan->edited);
   }
+
+  check_amendment (window, view);
 
   /* Back to the patient: the visit is listed, final. */
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.close", NULL);

@@ -1,0 +1,261 @@
+#!/usr/bin/python3
+"""A clinician's walk-through of Stride driven through the accessibility tree.
+
+Run by test-gui-atspi.sh inside a private D-Bus session with the app started.
+Every input is found by its accessible name and operated by its AT-SPI action
+(or, where GTK 4.8 offers no action, by the keyboard once it has the focus);
+never by coordinates.  Each step's tree is dumped to $STRIDE_A11Y_DUMP_DIR and
+every input announced by a widget type rather than a name fails the test.
+"""
+import os
+import sys
+import time
+
+from dogtail import rawinput, tree
+from dogtail.config import config
+
+config.searchCutoffCount = 3
+config.defaultDelay = 0.1
+config.actionDelay = 0.2
+config.typingDelay = 0.02
+
+INPUT_ROLES = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
+               'combo box', 'text', 'entry', 'password text', 'slider', 'page tab',
+               'page tab list', 'menu item', 'switch', 'list item'}
+DUMP_DIR = os.environ.get('STRIDE_A11Y_DUMP_DIR', '.')
+failures = []
+
+
+def fail(message):
+    print('FAIL: ' + message, flush=True)
+    sys.exit(1)
+
+
+def norm(name):
+    """GTK 4.8 names a button with a mnemonic label "_Label Label": read it as "Label"."""
+    n = (name or '').replace('_', '').strip()
+    h = len(n) // 2
+    if len(n) % 2 == 1 and n[h] == ' ' and n[:h] == n[h + 1:]:
+        n = n[:h]
+    return n
+
+
+def wait_for(what, pred, root, timeout=10):
+    end = time.time() + timeout
+    while True:
+        try:
+            hits = root.findChildren(pred)
+        except Exception:  # the tree changed under the search
+            hits = []
+        if hits:
+            return hits[0]
+        if time.time() > end:
+            fail('not found: ' + what)
+        time.sleep(0.3)
+
+
+def find(role, name, root=None, timeout=10):
+    return wait_for(f'{role} named {name!r}',
+                    lambda x: x.roleName == role and norm(x.name) == name,
+                    root or app, timeout)
+
+
+def find_prefix(role, prefix, root=None, timeout=10):
+    return wait_for(f'{role} named {prefix!r}…',
+                    lambda x: x.roleName == role and norm(x.name).startswith(prefix),
+                    root or app, timeout)
+
+
+def click(role, name, root=None):
+    node = find(role, name, root)
+    if 'click' not in node.actions:
+        fail(f'{role} {name!r} offers no click action')
+    node.doActionNamed('click')
+    time.sleep(0.3)
+    return node
+
+
+def audit(label, root=None):
+    """Dumps the tree; inputs named only by their widget type are bugs."""
+    root = root or app
+    lines = []
+    unnamed = []
+
+    def walk(node, depth):
+        name = node.name or ''
+        lines.append('  ' * depth + f'[{node.roleName}] {name}')
+        bare = name == '' or name.startswith(('Gtk', 'Adw', 'Stride'))
+        if node.roleName == 'list item' and bare:
+            # A row is read out by its content: only a row with no text at all is mute.
+            bare = not node.findChildren(lambda x: x.roleName == 'label' and x.name
+                                         and not x.name.startswith('Gtk'))
+        if node.roleName in INPUT_ROLES and bare:
+            unnamed.append(f'{node.roleName} {name!r} under {node.parent.roleName} '
+                           f'{node.parent.name!r}')
+        for child in node.children:
+            walk(child, depth + 1)
+
+    for attempt in range(5):
+        lines.clear()
+        unnamed.clear()
+        try:
+            walk(root, 0)
+            break
+        except Exception as e:  # a widget went away while the screen changed
+            if attempt == 4:
+                fail(f'{label}: the accessibility tree kept changing: {e}')
+            time.sleep(1)
+    with open(os.path.join(DUMP_DIR, f'a11y-{label}.txt'), 'w', encoding='utf-8') as out:
+        out.write('\n'.join(lines) + '\n')
+    for u in unnamed:
+        print("#   " + u, flush=True)
+        failures.append(f'{label}: input without a name: {u}')
+    print(f'# {label}: {len(lines)} accessibles, {len(unnamed)} inputs without a name', flush=True)
+
+
+def set_spin(name, value):
+    spin = find('spin button', name)
+    spin.value = value
+    time.sleep(0.3)
+    if abs(spin.value - value) > 1e-6:
+        fail(f'spin button {name!r} holds {spin.value}, not {value}')
+
+
+def choose_in_drop_down(name, downs=1):
+    """Opens a drop-down by its named button, then picks with the keyboard
+    (GTK 4.8 list items offer no AT-SPI action)."""
+    click('push button', name)
+    time.sleep(0.5)
+    for _ in range(downs):
+        rawinput.pressKey('Down')
+    rawinput.pressKey('Return')
+    time.sleep(0.5)
+
+
+def step_item(prefix):
+    return find_prefix('list item', prefix)
+
+
+def labels_text(root):
+    return [n.name for n in root.findChildren(lambda x: x.roleName == 'label' and x.name)]
+
+
+for _ in range(60):
+    try:
+        app = tree.root.application('stride')
+        break
+    except Exception:
+        time.sleep(0.5)
+else:
+    fail('Stride did not appear on the accessibility bus')
+
+# --- Patients: a new patient, typed into the fields the dialog focuses ----
+audit('patients')
+click('push button', 'New patient')
+dialog = wait_for('the New Patient dialog',
+                  lambda x: x.roleName in ('filler', 'dialog', 'frame') and x.name == 'New Patient',
+                  tree.root.application('stride'))
+find('text', 'Name', dialog)
+find('text', 'Date of birth (YYYY-MM-DD)', dialog)
+find('combo box', 'Sex', dialog)
+audit('new-patient', dialog)
+time.sleep(0.5)
+rawinput.typeText('Ana Walkthrough')
+rawinput.pressKey('Tab')
+rawinput.typeText('1990-04-02')
+click('push button', 'Add Patient', dialog)
+wait_for('the new patient page', lambda x: x.roleName == 'label' and x.name == 'Ana Walkthrough',
+         app)
+audit('patient')
+
+# --- History ------------------------------------------------------------
+click('push button', 'New Assessment')
+step_item('History')
+# Every step's page is in the tree at once: this dump covers all seven.
+audit('visit')
+click('push button', 'Running at present: Yes')
+set_spin('Runs per week (runs) Runs per week', 3)
+set_spin('Weekly running distance now (km) Weekly running distance now', 15)
+choose_in_drop_down('Painful knee')
+click('push button', 'Pain location: None ticked')
+time.sleep(0.5)
+# The popover focuses its first check button; GTK 4.8 check buttons have no
+# AT-SPI action, so it is ticked with the space bar.
+find('check box', 'Pain location: Around or behind the kneecap')
+rawinput.pressKey('space')
+time.sleep(0.3)
+rawinput.pressKey('Escape')
+find_prefix('push button', 'Pain location: Around or behind the kneecap')
+
+# --- Red flags: a yes raises the triage banner at once --------------------
+click('push button', 'Next step')
+click('push button', 'Cold, pale or blue foot: Yes')
+banner = wait_for('the triage banner',
+                  lambda x: x.roleName in ('label', 'alert', 'notification', 'panel')
+                  and ('refer' in (x.name or '').lower() or 'emergency' in (x.name or '').lower())
+                  and 'Asked before any test' not in (x.name or '')
+                  and 'Recorded for the referral' not in (x.name or ''),
+                  app)
+print(f'# triage banner: {banner.name}', flush=True)
+findings_item = step_item('Findings')
+if 'No referral' in findings_item.name:
+    fail(f'the step list still says {findings_item.name!r} after a red flag')
+audit('red-flags')
+
+# --- Load sensitivity and movement tolerance ------------------------------
+click('push button', 'Next step')
+click('push button', 'Next step')
+set_spin('Pain, Left Pain', 4)
+
+# --- Findings: the phase and the triage as text ----------------------------
+click('push button', 'Next step')
+triage = find('list', 'Triage')
+texts = labels_text(triage)
+print('# findings, triage: ' + ' | '.join(texts), flush=True)
+if not any('refer' in t.lower() or 'emergency' in t.lower() for t in texts):
+    fail('the findings do not show the referral: ' + repr(texts))
+audit('findings')
+
+# --- Plan and documents ---------------------------------------------------
+click('push button', 'Next step')
+click('push button', 'Next step')
+find('page tab', 'Report')
+find('page tab', 'Home Sheet')
+audit('documents')
+
+# --- Finalise -------------------------------------------------------------
+click('push button', 'Finalise Visit…')
+confirm = wait_for('the finalise confirmation',
+                   lambda x: x.roleName == 'push button' and norm(x.name) in ('Finalise', 'Finalise Visit'),
+                   tree.root.application('stride'))
+confirm.doActionNamed('click')
+wait_for('the visit marked final', lambda x: x.roleName == 'list item' and 'Final' in (x.name or ''),
+         app)
+time.sleep(1)
+app = tree.root.application('stride')
+audit('final')
+
+# --- Amend the final visit: unlock, correct, give the required reason -------
+click('push button', 'Amend…')
+click('push button', 'Running at present: No')
+click('push button', 'Save Amendment…')
+reason = find('text', 'Reason for the amendment', tree.root.application('stride'))
+save = find('push button', 'Save Amendment', tree.root.application('stride'))
+if save.sensitive:
+    fail('an amendment can be saved without a reason')
+time.sleep(0.5)
+rawinput.typeText('Running status misheard')
+time.sleep(0.5)
+if not save.sensitive:
+    fail('Save Amendment stays disabled with a reason typed')
+save.doActionNamed('click')
+amended = wait_for('the amendment listed on the visit',
+                   lambda x: x.roleName == 'label' and 'Running status misheard' in (x.name or ''),
+                   app)
+print(f'# amendment listed: {amended.name}', flush=True)
+find('push button', 'Amend…')
+
+if failures:
+    print('\n'.join('FAIL: ' + f for f in failures), flush=True)
+    sys.exit(1)
+print('walk-through complete', flush=True)
