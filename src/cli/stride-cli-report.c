@@ -392,6 +392,8 @@ run (const StrideCliGlobals  *globals,
   input.paper = paper;
   input.amendments = amendments;
 
+  /* This process draws no other text: it needs no system font configuration. */
+  stride_document_fonts_only_for_documents ();
   doc = sheet ? stride_sheet_build (&input) : stride_report_build (&input);
   if (!stride_document_write_pdf (doc, options.output, created, &error))
     goto failed;

@@ -222,8 +222,14 @@ read_answer (Reader         *reader,
   StrideSide side = STRIDE_SIDE_NONE;
   gpointer first_line;
 
+  /* The schema allows left and right only; this is the belt to its braces. */
   if (side_text != NULL && !stride_side_from_string (side_text, &side))
-    g_return_val_if_reached (FALSE);   /* the schema allows left and right only */
+    {
+      /* TRANSLATORS: the side attribute of an answer */
+      message = g_strdup_printf (_("side “%s” is not left or right"), side_text);
+      invalid (error, reader, node, message);
+      return FALSE;
+    }
 
   /* Free text is kept exactly; other values may be pretty-printed with spaces. */
   item = stride_protocol_lookup (reader->protocol, item_id);
@@ -437,10 +443,18 @@ read_visit (Reader        *reader,
   if (!read_date_prop (reader, node, "date", what, &visit->date, error))
     return FALSE;
 
-  /* The schema allows only the known kinds and statuses. */
+  /* The schema allows only the known kinds and statuses; checked again so
+   * that a schema change can never let one through unread. */
   if (!stride_visit_kind_from_string (kind, &visit->kind)
       || !stride_visit_status_from_string (status, &visit->status))
-    g_return_val_if_reached (FALSE);
+    {
+      /* TRANSLATORS: a visit id, its kind and its status */
+      g_autofree char *message = g_strdup_printf (_("visit “%s”: kind “%s” or status “%s” "
+                                                    "is not known"), visit->id, kind, status);
+
+      invalid (error, reader, node, message);
+      return FALSE;
+    }
 
   visit->clinician = read_text_child (node, "clinician");
   visit->notes = read_text_child (node, "notes");

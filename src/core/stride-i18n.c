@@ -9,19 +9,38 @@
 
 #include "stride-i18n.h"
 
+/* A program run from the build tree (tests, `_build/src/cli/stride-cli`,
+ * build-aux/run) has no installed catalogues yet: use the ones the build made. */
+static char *
+uninstalled_localedir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *build_dir = g_canonicalize_filename (STRIDE_BUILD_DIR, NULL);
+  g_autofree char *prefix = g_strconcat (build_dir, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *po_dir = g_build_filename (build_dir, "po", NULL);
+
+  if (exe == NULL || !g_str_has_prefix (exe, prefix) || !g_file_test (po_dir, G_FILE_TEST_IS_DIR))
+    return NULL;
+
+  return g_steal_pointer (&po_dir);
+}
+
 /**
  * stride_i18n_init:
  *
  * Binds Stride's gettext domain to its locale directory, in UTF-8. Safe to
- * call more than once. `STRIDE_LOCALEDIR` overrides the installed location so
- * that tests and uninstalled runs find the catalogues in the build tree.
+ * call more than once. `STRIDE_LOCALEDIR` overrides the installed location; a
+ * program run from the build tree finds the catalogues the build made.
  */
 void
 stride_i18n_init (void)
 {
   const char *localedir = g_getenv ("STRIDE_LOCALEDIR");
-
+  g_autofree char *uninstalled = NULL;
   g_autofree char *domain = NULL;
+
+  if (localedir == NULL)
+    localedir = uninstalled = uninstalled_localedir ();
 
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

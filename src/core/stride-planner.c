@@ -82,15 +82,14 @@ add_reason (GPtrArray  *reasons,
   g_ptr_array_add (reasons, stride_reason_new (rule_id, item, text));
 }
 
-/* Numbers for people and for `stride-cli evaluate`: a dot whatever the locale. */
+/* Numbers in reasons and the running detail, which only people read. */
 static char *
 format_number (double value,
                int    decimals)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buffer, sizeof buffer, decimals == 0 ? "%.0f" : "%.1f", value);
-  return g_strdup (buffer);
+  /* Only ever shown to people (reasons, the running detail), never parsed:
+   * the locale's decimal separator, as in the engine's reasons. */
+  return g_strdup_printf (decimals == 0 ? "%.0f" : "%.1f", value);
 }
 
 static gboolean

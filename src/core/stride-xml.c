@@ -38,9 +38,11 @@
 
 G_DEFINE_QUARK (stride-xml-error-quark, stride_xml_error)
 
-/* What libxml2 may do for us: nothing that reaches outside the document. */
+/* What libxml2 may do for us: nothing that reaches outside the document.
+ * Short text nodes are stored compactly (fewer allocations when every process
+ * reads the protocol and library): the trees we read are never modified. */
 #define STRIDE_XML_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES \
-                                  | XML_PARSE_NOXINCNODE | XML_PARSE_IGNORE_ENC)
+                                  | XML_PARSE_NOXINCNODE | XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT)
 
 typedef struct
 {
@@ -396,7 +398,8 @@ set_too_large (GError     **error,
  * @error: return location for a #StrideXmlError
  *
  * Parses @bytes with every defence this file describes. The document is not
- * validated: call stride_xml_validate() next.
+ * validated: call stride_xml_validate() next. The tree is for reading only
+ * (short text is stored compactly): do not modify it.
  *
  * Returns: (transfer full): the document, free with xmlFreeDoc(), or %NULL
  */

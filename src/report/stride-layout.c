@@ -450,6 +450,90 @@ find_font_dir (void)
   return g_steal_pointer (&found);
 }
 
+/* Our faces as fontconfig's cache of @dir describes them, when the cache is
+ * valid: reading it takes a fraction of the time that opening each face to
+ * learn what it covers takes (FcConfigAppFontAddFile), and opens no font file
+ * that no text needs. The cache holds the same description of each face
+ * that opening it would give. %NULL when there is no valid cache, or it
+ * lacks one of our faces. */
+static FcConfig *
+config_from_cache (const char *dir)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autofree char *escaped_dir = g_markup_escape_text (dir, -1);
+  FcConfig *config = FcConfigCreate ();
+  FcCache *cache;
+  FcFontSet *fonts;
+
+  /* Where fontconfig's own configuration keeps the caches of system fonts. */
+  g_string_append_printf (xml, "<fontconfig><dir>%s</dir>"
+                               "<cachedir>/var/cache/fontconfig</cachedir>"
+                               "<cachedir prefix=\"xdg\">fontconfig</cachedir>"
+                               "<selectfont><rejectfont><glob>%s/*</glob></rejectfont><acceptfont>",
+                          escaped_dir, escaped_dir);
+  for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
+    g_string_append_printf (xml, "<glob>%s/%s</glob>", escaped_dir, font_files[i]);
+  g_string_append (xml, "</acceptfont></selectfont></fontconfig>");
+
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml->str, FcFalse))
+    goto failed;
+
+  /* Without a valid cache, building would open every font in @dir. */
+  cache = FcDirCacheLoad ((const FcChar8 *) dir, config, NULL);
+  if (cache == NULL)
+    goto failed;
+  FcDirCacheUnload (cache);
+
+  if (!FcConfigBuildFonts (config))
+    goto failed;
+  fonts = FcConfigGetFonts (config, FcSetSystem);
+  if (fonts == NULL || fonts->nfont != (int) G_N_ELEMENTS (font_files))
+    goto failed;
+  return config;
+
+failed:
+  FcConfigDestroy (config);
+  return NULL;
+}
+
+/* Our faces, each opened to learn what it covers. */
+static FcConfig *
+config_from_files (const char *dir)
+{
+  FcConfig *config = FcConfigCreate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, font_files[i], NULL);
+
+      if (!FcConfigAppFontAddFile (config, (const FcChar8 *) path) && i < 2)
+        {
+          FcConfigDestroy (config);
+          return NULL;
+        }
+    }
+  return config;
+}
+
+static gboolean fonts_only_for_documents;
+
+/**
+ * stride_document_fonts_only_for_documents:
+ *
+ * For a process that draws no text but printed documents (stride-cli): makes
+ * the documents' own font set fontconfig's configuration for the whole
+ * process when it is built, so that nothing parses the system's font
+ * configuration and cache (Pango starts that in a thread, and it costs as
+ * much CPU time as the rest of a one-page PDF). Documents come out the same:
+ * they are matched against the same faces either way. Call it before the
+ * first document; never in the app, whose widgets need the system's fonts.
+ */
+void
+stride_document_fonts_only_for_documents (void)
+{
+  fonts_only_for_documents = TRUE;
+}
+
 /* A font map that holds only our faces: output that no other installed font
  * can change, and font matching over 7 faces instead of hundreds, which is
  * most of the time a document takes. Falls back to the default font map when
@@ -466,22 +550,20 @@ document_font_map (void)
 
       if (dir != NULL)
         {
-          FcConfig *config = FcConfigCreate ();
-          gboolean complete = TRUE;
+          FcConfig *config = config_from_cache (dir);
 
-          for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
-            {
-              g_autofree char *path = g_build_filename (dir, font_files[i], NULL);
-
-              if (!FcConfigAppFontAddFile (config, (const FcChar8 *) path) && i < 2)
-                complete = FALSE;
-            }
-          if (complete)
+          if (config == NULL)
+            config = config_from_files (dir);
+          /* Before the font map exists: creating it starts fontconfig's
+           * initialisation, which does nothing once a configuration is current. */
+          if (config != NULL && fonts_only_for_documents)
+            FcConfigSetCurrent (config);
+          if (config != NULL)
             {
               map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
               pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+              FcConfigDestroy (config);
             }
-          FcConfigDestroy (config);
         }
       if (map == NULL)
         {

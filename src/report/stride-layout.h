@@ -227,6 +227,7 @@ gboolean        stride_document_write_pdf     (StrideDocument  *self,
                                                GError         **error);
 
 PangoContext   *stride_document_create_context (void);
+void            stride_document_fonts_only_for_documents (void);
 
 /* Helpers for builders. */
 char           *stride_markup_printf_escaped_bold (const char  *text);
