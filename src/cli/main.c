@@ -5,19 +5,17 @@
 #include "config.h"
 
 #include <locale.h>
-#include <sys/resource.h>
 
 #include "stride-cli.h"
 #include "stride-i18n.h"
+#include "stride-process.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  struct rlimit no_core = { 0, 0 };
-
-  /* A core dump could hold patient records. */
-  setrlimit (RLIMIT_CORE, &no_core);
+  /* Before anything else: a core dump would hold patient records. */
+  stride_disable_core_dumps ();
 
   setlocale (LC_ALL, "");
   stride_i18n_init ();

@@ -173,7 +173,6 @@ main (int   argc,
       g_autofree char *runs_text = g_strdup_printf ("%d", runs);
       char *child[] = { argv[0], (char *) "--scenario", (char *) name, (char *) "--runs",
                         runs_text, NULL };
-      g_autofree char *out = NULL;
       g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
       int status;
       double first, med, cpu;
