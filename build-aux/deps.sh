@@ -68,5 +68,5 @@ stride_build() {
   else
     meson setup "$builddir" "$@"
   fi
-  meson compile -C "$builddir"
+  meson compile -C "$builddir" -j 2
 }
