@@ -1006,6 +1006,22 @@ check_patient (const StridePatient  *patient,
   return TRUE;
 }
 
+/* The patient's own columns, parameters 1 to 7 of both the INSERT and the
+ * UPDATE: name, folded name, birth date, sex, language, contact, notes. */
+static void
+bind_patient_columns (sqlite3_stmt        *stmt,
+                      const StridePatient *patient,
+                      const char          *folded)
+{
+  bind_text_or_null (stmt, 1, patient->name);
+  bind_text_or_null (stmt, 2, folded);
+  bind_date (stmt, 3, &patient->birth_date);
+  bind_text_or_null (stmt, 4, patient->sex);
+  bind_text_or_null (stmt, 5, patient->language);
+  bind_text_or_null (stmt, 6, patient->contact);
+  bind_text_or_null (stmt, 7, patient->notes);
+}
+
 /**
  * stride_store_create_patient:
  * @self: a store
@@ -1044,13 +1060,7 @@ stride_store_create_patient (StrideStore    *self,
   if (stmt == NULL)
     goto failed_quietly;
 
-  bind_text_or_null (stmt, 1, patient->name);
-  bind_text_or_null (stmt, 2, folded);
-  bind_date (stmt, 3, &patient->birth_date);
-  bind_text_or_null (stmt, 4, patient->sex);
-  bind_text_or_null (stmt, 5, patient->language);
-  bind_text_or_null (stmt, 6, patient->contact);
-  bind_text_or_null (stmt, 7, patient->notes);
+  bind_patient_columns (stmt, patient, folded);
   bind_text_or_null (stmt, 8, now);
   bind_text_or_null (stmt, 9, now);
   bind_text_or_null (stmt, 10, now);
@@ -1151,13 +1161,7 @@ stride_store_update_patient (StrideStore          *self,
   if (stmt == NULL)
     goto failed_quietly;
 
-  bind_text_or_null (stmt, 1, patient->name);
-  bind_text_or_null (stmt, 2, folded);
-  bind_date (stmt, 3, &patient->birth_date);
-  bind_text_or_null (stmt, 4, patient->sex);
-  bind_text_or_null (stmt, 5, patient->language);
-  bind_text_or_null (stmt, 6, patient->contact);
-  bind_text_or_null (stmt, 7, patient->notes);
+  bind_patient_columns (stmt, patient, folded);
   bind_text_or_null (stmt, 8, now);
   bind_text_or_null (stmt, 9, now);
   sqlite3_bind_int64 (stmt, 10, id);
