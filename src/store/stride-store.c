@@ -551,6 +551,31 @@ query_int (sqlite3      *db,
   return rc == SQLITE_OK;
 }
 
+/* Runs a PRAGMA or query that returns one text value (NULL when the row
+ * holds NULL). */
+static gboolean
+query_text (sqlite3     *db,
+            const char  *sql,
+            char       **out,
+            int         *out_rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  *out_rc = rc;
+  return rc == SQLITE_OK;
+}
+
 /* `PRAGMA quick_check` (or integrity_check): "ok", or the first problem. */
 static gboolean
 check_database (sqlite3     *db,
@@ -558,21 +583,12 @@ check_database (sqlite3     *db,
                 const char  *path,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+  g_autofree char *result = NULL;
+  gboolean ok;
+  int rc;
 
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-
+  query_text (db, pragma, &result, &rc);
+  ok = g_strcmp0 (result, "ok") == 0;
   if (rc != SQLITE_OK)
     {
       stride_store_set_sqlite_error (error, db, rc, path, _("The database could not be checked."));
@@ -731,17 +747,12 @@ configure_connection (sqlite3     *db,
                       const char  *path,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean wal = FALSE;
+  g_autofree char *mode = NULL;
+  gboolean wal;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
+  query_text (db, "PRAGMA journal_mode = WAL", &mode, &rc);
+  wal = mode != NULL && g_ascii_strcasecmp (mode, "wal") == 0;
   if (rc != SQLITE_OK)
     {
       stride_store_set_sqlite_error (error, db, rc, path, _("The database could not be opened."));
