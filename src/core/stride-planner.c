@@ -738,6 +738,46 @@ plan_doses (Ctx *c)
 /* Doses in words                                                            */
 
 /**
+ * stride_running_advice_describe:
+ * @advice_id: a running-plan advice id, as the planner emits them
+ *   ("flat-ground", "avoid-downhill", "avoid-camber", "cadence", "rest-day",
+ *   "spike-limit", "pause", "cross-training")
+ *
+ * One table for every place that shows the advice (the app's plan step, the
+ * report and the patient's sheet), so an id the planner emits can never be
+ * printed raw.
+ *
+ * Returns: (transfer none): the advice in patient words, in the current
+ *   language; an unknown id (from another tool's document) as it is
+ */
+const char *
+stride_running_advice_describe (const char *advice_id)
+{
+  static const struct { const char *id; const char *text; } advice[] = {
+    { "flat-ground", N_("Run on flat ground.") },
+    { "avoid-downhill", N_("Avoid running downhill.") },
+    { "avoid-camber", N_("Avoid sloping (cambered) roads.") },
+    { "avoid-cambered", N_("Avoid sloping (cambered) roads.") },
+    /* xgettext:no-c-format */
+    { "cadence", N_("Take shorter, quicker steps: about 5–10 % more steps a minute.") },
+    { "rest-day", N_("Leave a rest day between runs.") },
+    /* xgettext:no-c-format */
+    { "spike-limit", N_("No run more than 10% longer than the longest of the last 30 days.") },
+    { "pause", N_("Pause running until the pain settles.") },
+    { "cross-training", N_("Keep fit with cycling, swimming or pool running, with pain 3 or "
+                           "less.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (advice); i++)
+    {
+      if (g_strcmp0 (advice[i].id, advice_id) == 0)
+        return _(advice[i].text);
+    }
+
+  return advice_id;
+}
+
+/**
  * stride_frequency_describe:
  * @frequency: a plan item's frequency ("daily", "2-3-per-week", …)
  *

@@ -47,6 +47,7 @@ StridePlan *stride_planner_suggest_full (StrideLibrary         *library,
                                          GError               **error);
 const char *stride_walkrun_stage_describe (int                  stage);
 const char *stride_frequency_describe   (const char            *frequency);
+const char *stride_running_advice_describe (const char         *advice_id);
 char       *stride_plan_item_describe_dose (const StridePlanItem *item,
                                             const StrideExercise *exercise);
 

@@ -271,29 +271,3 @@ stride_gui_target_label (const char *target)
   return target != NULL ? target : "";
 }
 
-/**
- * stride_gui_advice_label:
- * @advice: a running advice id ("flat-ground", "avoid-downhill" …)
- *
- * Returns: the advice in words
- */
-const char *
-stride_gui_advice_label (const char *advice)
-{
-  static const struct { const char *id; const char *label; } advices[] = {
-    { "flat-ground", N_("Run on flat ground.") },
-    { "avoid-downhill", N_("Avoid running downhill.") },
-    { "avoid-camber", N_("Avoid cambered roads.") },
-    { "cadence", N_("Shorter, quicker steps: cadence up 5–10%.") },
-    { "rest-day", N_("A rest day between runs.") },
-    /* xgettext:no-c-format */
-    { "spike-limit", N_("No run more than 10% longer than the longest of the last 30 days.") },
-    { "pause", N_("Pause running until the pain settles.") },
-    { "cross-training", N_("Keep fit with cycling, swimming or pool running, pain 3 or less.") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (advices); i++)
-    if (g_strcmp0 (advices[i].id, advice) == 0)
-      return _(advices[i].label);
-  return advice != NULL ? advice : "";
-}

@@ -21,7 +21,6 @@ const char   *stride_gui_criterion_name          (const char             *criter
 const char   *stride_gui_criterion_label         (StrideCriterionState    state);
 
 const char   *stride_gui_target_label            (const char             *target);
-const char   *stride_gui_advice_label            (const char             *advice);
 
 StrideTriage  stride_gui_findings_computed_triage (const StrideFindings  *findings);
 StridePhase   stride_gui_findings_computed_phase  (const StrideFindings  *findings);

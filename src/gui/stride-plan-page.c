@@ -19,6 +19,7 @@
 #include "stride-gui-labels.h"
 #include "stride-items-page.h"
 #include "stride-plan-page.h"
+#include "stride-planner.h"
 
 struct _StridePlanPage
 {
@@ -316,7 +317,7 @@ show_running (StridePlanPage *self)
   for (guint i = 0; r->advice != NULL && i < r->advice->len; i++)
     if (!(r->has_spike_limit && g_str_equal (g_ptr_array_index (r->advice, i), "spike-limit")))
       g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "",
-                              stride_gui_advice_label (g_ptr_array_index (r->advice, i)));
+                              stride_running_advice_describe (g_ptr_array_index (r->advice, i)));
   if (reasons[0] != '\0')
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", reasons);
 

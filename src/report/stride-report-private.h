@@ -14,7 +14,6 @@ const char           *stride_report_clinician        (const StrideReportInput *i
 char                 *stride_report_format_number    (double                   value);
 StrideTone            stride_report_triage_tone      (StrideTriage             triage);
 const char           *stride_report_walkrun_stage    (int                      stage);
-const char           *stride_report_advice_text      (const char              *advice_id);
 const StrideExercise *stride_report_lookup_exercise  (const StrideReportInput *input,
                                                       const char              *exercise_id);
 gboolean              stride_report_lookup_education (const StrideReportInput *input,

@@ -89,20 +89,3 @@ stride_report_warning_signs (const StrideReportInput *input)
   return (char **) g_ptr_array_free (signs, FALSE);
 }
 
-const char *
-stride_report_advice_text (const char *advice_id)
-{
-  if (g_strcmp0 (advice_id, "flat-ground") == 0)
-    return _("Run on flat ground.");
-  if (g_strcmp0 (advice_id, "avoid-downhill") == 0)
-    return _("Avoid running downhill.");
-  if (g_strcmp0 (advice_id, "avoid-camber") == 0 || g_strcmp0 (advice_id, "avoid-cambered") == 0)
-    return _("Avoid sloping (cambered) roads.");
-  if (g_strcmp0 (advice_id, "cadence") == 0)
-    return _("Take shorter, quicker steps: about 5–10 % more steps a minute.");
-  if (g_strcmp0 (advice_id, "cross-training") == 0)
-    return _("Keep fit with cycling, swimming or pool running, with pain 3 or less.");
-  if (g_strcmp0 (advice_id, "rest-day") == 0)
-    return _("Leave a rest day between runs.");
-  return advice_id;
-}

@@ -12,6 +12,7 @@
 #include "stride-engine.h"
 #include "stride-i18n.h"
 #include "stride-report.h"
+#include "stride-planner.h"
 #include "stride-report-private.h"
 
 #define REPORT_BODY_SIZE 9.5
@@ -1254,7 +1255,7 @@ add_running (StrideDocument   *doc,
 
       for (guint i = 0; i < plan->running.advice->len; i++)
         g_ptr_array_add (items, g_markup_escape_text (
-                           stride_report_advice_text (g_ptr_array_index (plan->running.advice, i)),
+                           stride_running_advice_describe (g_ptr_array_index (plan->running.advice, i)),
                            -1));
       g_ptr_array_add (items, NULL);
       stride_document_add_bullets (doc, (const char *const *) items->pdata, NULL);

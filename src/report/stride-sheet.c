@@ -13,6 +13,7 @@
 
 #include "stride-figure-renderer.h"
 #include "stride-i18n.h"
+#include "stride-planner.h"
 #include "stride-report-private.h"
 
 #define SHEET_BODY_SIZE 12.5
@@ -470,7 +471,7 @@ add_running (StrideDocument          *doc,
           for (guint i = 0; i < running->advice->len; i++)
             {
               g_autofree char *line = g_markup_escape_text (
-                stride_report_advice_text (g_ptr_array_index (running->advice, i)), -1);
+                stride_running_advice_describe (g_ptr_array_index (running->advice, i)), -1);
 
               g_string_append_printf (advice, "%s•  %s", i > 0 ? "\n" : "", line);
             }

@@ -864,6 +864,13 @@ test_clinical_cases (void)
       n_plans++;
       g_assert_cmpuint (plan->items->len, >=, 3);
       g_assert_cmpuint (plan->items->len, <=, 6);
+      /* Every advice the planner gives has words: none may be printed as its id. */
+      for (guint a = 0; a < plan->running.advice->len; a++)
+        {
+          const char *advice = g_ptr_array_index (plan->running.advice, a);
+
+          g_assert_cmpstr (stride_running_advice_describe (advice), !=, advice);
+        }
       if (findings->no_running || findings->phase == STRIDE_PHASE_1)
         g_assert_cmpstr (plan->running.rule_id, ==, "RP-NONE");
       else if (findings->phase == STRIDE_PHASE_3)
