@@ -27,9 +27,10 @@
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
 #define MARGIN          MM_TO_PT (16.0)
-#define HEADER_HEIGHT   24.0
-#define FOOTER_HEIGHT   20.0
-#define CHROME_SIZE     8.0
+/* Header and footer bands: one line of chrome text (the document's small
+ * size) plus the space around their rules. */
+#define HEADER_SPACE    13.0
+#define FOOTER_SPACE    9.0
 #define TABLE_PAD_X     4.0
 #define TABLE_PAD_Y     2.5
 #define BOX_PAD         8.0
@@ -88,7 +89,6 @@ struct _StrideTable
   double         *weights;
   StrideAlign    *aligns;
   double         *widths;      /* computed at the first row */
-  double          font_size;
   Piece          *header;
   guint           n_rows;
 };
@@ -164,6 +164,7 @@ struct _StrideDocument
   double        page_width;
   double        page_height;
   double        body_size;
+  double        chrome_line;     /* height of a line of header or footer text */
   PangoContext *context;
 
   char         *title;
@@ -600,6 +601,22 @@ stride_document_create_context (void)
   return context;
 }
 
+static PangoLayout *make_layout   (StrideDocument *self,
+                                   const char     *markup,
+                                   double          size,
+                                   gboolean        bold,
+                                   gboolean        italic,
+                                   double          width,
+                                   StrideAlign     align);
+static PangoLayout *cached_layout (StrideDocument *self,
+                                   const char     *markup,
+                                   double          size,
+                                   gboolean        bold,
+                                   gboolean        italic,
+                                   double          width,
+                                   StrideAlign     align);
+static double       layout_height (PangoLayout    *layout);
+
 /* ------------------------------------------------------------------ object */
 
 static void
@@ -674,6 +691,14 @@ stride_document_new (StridePaper paper,
   /* Metrics that do not depend on the device: the same line breaks on paper
    * and on screen. */
   self->context = stride_document_create_context ();
+
+  /* The header and footer bands fit one line of their text. */
+  {
+    g_autoptr(PangoLayout) line = make_layout (self, "Ag", self->body_size * STRIDE_TYPE_SMALL,
+                                               FALSE, FALSE, 0, STRIDE_ALIGN_LEFT);
+
+    self->chrome_line = layout_height (line);
+  }
 
   return self;
 }
@@ -756,13 +781,13 @@ stride_document_get_text_width (StrideDocument *self)
 static double
 content_top (StrideDocument *self)
 {
-  return MARGIN + HEADER_HEIGHT;
+  return MARGIN + self->chrome_line + HEADER_SPACE;
 }
 
 static double
 content_bottom (StrideDocument *self)
 {
-  return self->page_height - MARGIN - FOOTER_HEIGHT;
+  return self->page_height - MARGIN - self->chrome_line - FOOTER_SPACE;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -779,8 +804,10 @@ make_layout (StrideDocument *self,
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *font = pango_font_description_from_string (STRIDE_DOCUMENT_FONT_FAMILY);
 
-  pango_font_description_set_size (font, (int) lround ((size > 0 ? size : self->body_size)
-                                                        * PANGO_SCALE));
+  /* Truncated as Pango truncates a scaled size, so that this size and
+   * <span size="smaller"> in body text make the same font. */
+  pango_font_description_set_size (font, (int) ((size > 0 ? size : self->body_size) * PANGO_SCALE
+                                                + 1e-6));
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   if (italic)
@@ -926,7 +953,7 @@ stride_document_add_heading (StrideDocument *self,
   g_return_if_fail (text != NULL);
 
   markup = g_markup_escape_text (text, -1);
-  size = level <= 1 ? self->body_size * 1.4 : self->body_size * 1.12;
+  size = self->body_size * (level <= 1 ? STRIDE_TYPE_HEADING : STRIDE_TYPE_SUBHEAD);
   piece = add_piece (self, PIECE_HEADING, 0);
   piece->layout = make_layout (self, markup, size, TRUE, FALSE,
                                stride_document_get_text_width (self), STRIDE_ALIGN_LEFT);
@@ -1101,14 +1128,6 @@ stride_table_set_column (StrideTable *table,
   table->aligns[column] = align;
 }
 
-void
-stride_table_set_font_size (StrideTable *table,
-                            double       size)
-{
-  g_return_if_fail (table != NULL);
-  table->font_size = size;
-}
-
 static Piece *
 make_table_row (StrideTable       *table,
                 PieceKind          kind,
@@ -1123,7 +1142,7 @@ make_table_row (StrideTable       *table,
   for (guint i = 0; i < table->n_columns; i++)
     {
       const char *cell = cells[i] != NULL ? cells[i] : "";
-      PangoLayout *layout = make_layout (self, cell, table->font_size,
+      PangoLayout *layout = make_layout (self, cell, 0,
                                          kind == PIECE_TABLE_HEADER, FALSE,
                                          table->widths[i] - 2 * TABLE_PAD_X,
                                          table->aligns[i]);
@@ -1207,7 +1226,8 @@ stride_document_add_box (StrideDocument    *self,
       Piece *piece = add_piece (self, PIECE_BOX, 0);
 
       piece->layout = make_layout (self, title_markup,
-                                   title_size > 0 ? title_size : self->body_size * 1.2,
+                                   title_size > 0 ? title_size
+                                                  : self->body_size * STRIDE_TYPE_SUBHEAD,
                                    TRUE, FALSE, inner, STRIDE_ALIGN_LEFT);
       piece->height = layout_height (piece->layout);
       g_ptr_array_add (parts, piece);
@@ -1283,8 +1303,8 @@ stride_document_add_card (StrideDocument   *self,
     g_autofree char *numbered = card->number > 0 ? g_strdup_printf ("%d. %s", card->number, title)
                                                  : g_strdup (title);
 
-    data->title_layout = make_layout (self, numbered, size * 1.2, TRUE, FALSE, text_width,
-                                      STRIDE_ALIGN_LEFT);
+    data->title_layout = make_layout (self, numbered, size * STRIDE_TYPE_SUBHEAD, TRUE, FALSE,
+                                      text_width, STRIDE_ALIGN_LEFT);
   }
   height = layout_height (data->title_layout) + size * 0.3;
 
@@ -1294,8 +1314,8 @@ stride_document_add_card (StrideDocument   *self,
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
-      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * 0.9, TRUE, FALSE,
-                                                          0, STRIDE_ALIGN_LEFT));
+      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * STRIDE_TYPE_SMALL,
+                                                          TRUE, FALSE, 0, STRIDE_ALIGN_LEFT));
       g_autofree char *step = g_markup_escape_text (data->steps[i], -1);
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
                                          STRIDE_ALIGN_LEFT);
@@ -1333,8 +1353,8 @@ stride_document_add_card (StrideDocument   *self,
         {
           g_autofree char *label = g_markup_escape_text (card->ticks_label, -1);
 
-          data->ticks_layout = make_layout (self, label, size * 0.9, FALSE, FALSE, text_width,
-                                            STRIDE_ALIGN_LEFT);
+          data->ticks_layout = make_layout (self, label, size * STRIDE_TYPE_SMALL, FALSE, FALSE,
+                                            text_width, STRIDE_ALIGN_LEFT);
           height += size * 0.4 + layout_height (data->ticks_layout);
         }
       data->day_layouts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1343,8 +1363,9 @@ stride_document_add_card (StrideDocument   *self,
           g_autofree char *day = g_markup_escape_text (card->tick_days[i], -1);
 
           g_ptr_array_add (data->day_layouts,
-                           make_layout (self, day, size * 0.75, FALSE, FALSE, TICK_SIZE * 2.2,
-                                        STRIDE_ALIGN_CENTER));
+                           g_object_ref (cached_layout (self, day, size * STRIDE_TYPE_SMALL, FALSE,
+                                                        FALSE, TICK_SIZE * 2.2,
+                                                        STRIDE_ALIGN_CENTER)));
         }
       height += 2 + TICK_SIZE + size * 0.95;
     }
@@ -1418,8 +1439,9 @@ stride_document_add_tick_row (StrideDocument    *self,
     {
       g_autofree char *markup = g_markup_escape_text (day_labels[i], -1);
 
-      g_ptr_array_add (piece->labels, make_layout (self, markup, size * 0.75, FALSE, FALSE,
-                                                   TICK_SIZE * 2.2, STRIDE_ALIGN_CENTER));
+      g_ptr_array_add (piece->labels,
+                       g_object_ref (cached_layout (self, markup, size * STRIDE_TYPE_SMALL, FALSE,
+                                                    FALSE, TICK_SIZE * 2.2, STRIDE_ALIGN_CENTER)));
     }
   piece->space_before = size * 0.3;
 }
@@ -1447,8 +1469,9 @@ stride_document_add_signature (StrideDocument    *self,
     {
       g_autofree char *markup = g_markup_escape_text (labels[i], -1);
 
-      g_ptr_array_add (piece->labels, make_layout (self, markup, self->body_size * 0.85, FALSE,
-                                                   FALSE, 0, STRIDE_ALIGN_LEFT));
+      g_ptr_array_add (piece->labels, make_layout (self, markup,
+                                                   self->body_size * STRIDE_TYPE_SMALL,
+                                                   FALSE, FALSE, 0, STRIDE_ALIGN_LEFT));
     }
   piece->height = 34 + self->body_size * 1.4;
   piece->space_before = self->body_size * 1.5;
@@ -2060,11 +2083,12 @@ draw_chart (StrideDocument *self,
             double          width,
             double          height)
 {
-  double small = self->body_size * 0.75;
+  double small = self->body_size * STRIDE_TYPE_SMALL;
+  double tiny = self->body_size * STRIDE_TYPE_TINY;
   g_autofree char *title = g_markup_escape_text (chart->title != NULL ? chart->title : "", -1);
   g_autofree char *y_label = g_markup_escape_text (chart->y_label != NULL ? chart->y_label : "",
                                                    -1);
-  PangoLayout *title_layout = cached_layout (self, title, self->body_size * 0.95, TRUE,
+  PangoLayout *title_layout = cached_layout (self, title, small, TRUE,
                                                      FALSE, width, STRIDE_ALIGN_LEFT);
   PangoLayout *y_layout = cached_layout (self, y_label, small, FALSE, FALSE, width,
                                                  STRIDE_ALIGN_LEFT);
@@ -2099,7 +2123,7 @@ draw_chart (StrideDocument *self,
       double py = plot_bottom - (v - chart->y_min) / (chart->y_max - chart->y_min)
                                 * (plot_bottom - plot_top);
       g_autofree char *tick = g_strdup_printf ("%.0f", v);
-      PangoLayout *tick_layout = cached_layout (self, tick, small * 0.9, FALSE, FALSE,
+      PangoLayout *tick_layout = cached_layout (self, tick, tiny, FALSE, FALSE,
                                                         small * 2.2, STRIDE_ALIGN_RIGHT);
 
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.87);
@@ -2133,7 +2157,7 @@ draw_chart (StrideDocument *self,
       double dash[] = { 4.0, 2.5 };
       g_autofree char *label = g_markup_escape_text (chart->threshold_label != NULL
                                                      ? chart->threshold_label : "", -1);
-      PangoLayout *label_layout = cached_layout (self, label, small * 0.9, TRUE, FALSE,
+      PangoLayout *label_layout = cached_layout (self, label, tiny, TRUE, FALSE,
                                                          0, STRIDE_ALIGN_LEFT);
 
       set_colour (cr, &ink);
@@ -2166,7 +2190,7 @@ draw_chart (StrideDocument *self,
           && (chart->n_x - 1 - i) * x_step < small * 5.2)
         continue;
       label = g_markup_escape_text (chart->x_labels[i], -1);
-      label_layout = cached_layout (self, label, small * 0.9, FALSE, FALSE, small * 6,
+      label_layout = cached_layout (self, label, tiny, FALSE, FALSE, small * 6,
                                   STRIDE_ALIGN_CENTER);
       show_layout (cr, label_layout, px - small * 3, plot_bottom + 3);
     }
@@ -2174,7 +2198,7 @@ draw_chart (StrideDocument *self,
   if (chart->x_label != NULL)
     {
       g_autofree char *label = g_markup_escape_text (chart->x_label, -1);
-      PangoLayout *label_layout = cached_layout (self, label, small * 0.9, FALSE, TRUE,
+      PangoLayout *label_layout = cached_layout (self, label, tiny, FALSE, TRUE,
                                                          plot_right - plot_left,
                                                          STRIDE_ALIGN_CENTER);
 
@@ -2241,7 +2265,7 @@ draw_chart (StrideDocument *self,
 
           /* The first series labels above its points, the second below. */
           value = g_strdup_printf ("%.*f", chart->value_digits, series->values[i]);
-          value_layout = cached_layout (self, value, small * 0.85, FALSE, FALSE, small * 4,
+          value_layout = cached_layout (self, value, tiny, FALSE, FALSE, small * 4,
                                       STRIDE_ALIGN_CENTER);
           vy = (s % 2 == 0) ? py - 3.5 - layout_height (value_layout) : py + 3.5;
           if (vy < plot_top - layout_height (value_layout))
@@ -2410,7 +2434,8 @@ chrome_layout (StrideDocument  *self,
     {
       g_autofree char *markup = g_markup_escape_text (text, -1);
 
-      *cache = make_layout (self, markup, CHROME_SIZE, bold, FALSE, width, align);
+      *cache = make_layout (self, markup, self->body_size * STRIDE_TYPE_SMALL, bold, FALSE, width,
+                            align);
       pango_layout_set_ellipsize (*cache, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (*cache, 0);
     }
@@ -2424,7 +2449,7 @@ draw_chrome (StrideDocument *self,
              guint           n_pages)
 {
   double width = stride_document_get_text_width (self);
-  double footer_rule = self->page_height - MARGIN - FOOTER_HEIGHT + 6;
+  double footer_rule = content_bottom (self) + 6;
   g_autofree char *page_text = NULL;
   g_autoptr(PangoLayout) page_layout = NULL;
 
@@ -2443,8 +2468,8 @@ draw_chrome (StrideDocument *self,
     }
   set_colour (cr, &rule_colour);
   cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN, MARGIN + HEADER_HEIGHT - 8);
-  cairo_line_to (cr, MARGIN + width, MARGIN + HEADER_HEIGHT - 8);
+  cairo_move_to (cr, MARGIN, content_top (self) - 8);
+  cairo_line_to (cr, MARGIN + width, content_top (self) - 8);
   cairo_move_to (cr, MARGIN, footer_rule);
   cairo_line_to (cr, MARGIN + width, footer_rule);
   cairo_stroke (cr);
@@ -2462,8 +2487,8 @@ draw_chrome (StrideDocument *self,
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
   page_text = g_strdup_printf (self->page_format, page_index + 1, n_pages);
 #pragma GCC diagnostic pop
-  page_layout = make_layout (self, page_text, CHROME_SIZE, FALSE, FALSE, width * 0.28,
-                             STRIDE_ALIGN_RIGHT);
+  page_layout = make_layout (self, page_text, self->body_size * STRIDE_TYPE_SMALL, FALSE, FALSE,
+                             width * 0.28, STRIDE_ALIGN_RIGHT);
   set_colour (cr, &grey_ink);
   show_layout (cr, page_layout, MARGIN + width * 0.72, footer_rule + 3);
 }

@@ -22,6 +22,17 @@ G_BEGIN_DECLS
  * companions so that fontconfig's fallbacks cannot change the output. */
 #define STRIDE_DOCUMENT_FONT_FAMILY "Noto Sans,Noto Sans Math,Noto Sans Symbols,Noto Sans Symbols2"
 
+/* The documents' type scale, in multiples of the body size. A few sizes read
+ * as a clear hierarchy; and each size and weight costs Pango a font lookup
+ * (two threads and a fontconfig sort), so text takes one of these rather
+ * than a size of its own. SMALL is Pango's "smaller" (and TINY twice that),
+ * so that inline <span size="smaller"> lands on the same size. */
+#define STRIDE_TYPE_TITLE   1.8
+#define STRIDE_TYPE_HEADING 1.4
+#define STRIDE_TYPE_SUBHEAD 1.2
+#define STRIDE_TYPE_SMALL   (1.0 / 1.2)
+#define STRIDE_TYPE_TINY    (1.0 / 1.44)
+
 typedef enum
 {
   STRIDE_ALIGN_LEFT,
@@ -180,8 +191,6 @@ void            stride_table_set_column       (StrideTable     *table,
                                                StrideAlign      align);
 void            stride_table_add_row          (StrideTable     *table,
                                                const char      *const *markup_cells);
-void            stride_table_set_font_size    (StrideTable     *table,
-                                               double           size);
 void            stride_document_add_box       (StrideDocument  *self,
                                                StrideTone       tone,
                                                double           border_width,

@@ -446,7 +446,7 @@ add_identity (StrideDocument          *doc,
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *visit_date = stride_report_format_date (&visit->date);
   const char *clinician = stride_report_clinician (input);
-  StrideTextStyle title = { .size = REPORT_BODY_SIZE * 1.9, .bold = TRUE };
+  StrideTextStyle title = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_TITLE, .bold = TRUE };
 
   stride_document_add_text (doc, _("Clinician report"), &title);
   stride_document_add_space (doc, 4);
@@ -529,7 +529,8 @@ add_triage (StrideDocument *doc,
   g_ptr_array_add (body, NULL);
 
   stride_document_add_box (doc, stride_report_triage_tone (findings->triage), border, title,
-                           REPORT_BODY_SIZE * 1.3, (const char *const *) body->pdata, 0);
+                           REPORT_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
+                           (const char *const *) body->pdata, 0);
 }
 
 /**
@@ -806,7 +807,7 @@ add_tests (StrideDocument *doc,
   StrideTable *table;
   g_autofree char *left = NULL;
   g_autofree char *right = NULL;
-  StrideTextStyle note = { .size = REPORT_BODY_SIZE * 0.85, .space_before = 3 };
+  StrideTextStyle note = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
 
   stride_document_add_heading (doc, 1, _("Movement tolerance"));
 
@@ -824,7 +825,6 @@ add_tests (StrideDocument *doc,
   stride_table_set_column (table, 4, _("Pain (NRS)"), 1.2, STRIDE_ALIGN_RIGHT);
   stride_table_set_column (table, 5, _("Reference"), 2.5, STRIDE_ALIGN_LEFT);
   stride_table_set_column (table, 6, _("Met"), 1.2, STRIDE_ALIGN_LEFT);
-  stride_table_set_font_size (table, REPORT_BODY_SIZE * 0.92);
 
   for (guint i = 0; findings->tests != NULL && i < findings->tests->len; i++)
     {
@@ -931,7 +931,6 @@ add_rtr (StrideDocument *doc,
   stride_table_set_column (table, 0, _("Criterion (MT-RTR)"), 4.0, STRIDE_ALIGN_LEFT);
   stride_table_set_column (table, 1, _("State"), 1.1, STRIDE_ALIGN_LEFT);
   stride_table_set_column (table, 2, _("Why"), 5.0, STRIDE_ALIGN_LEFT);
-  stride_table_set_font_size (table, REPORT_BODY_SIZE * 0.92);
 
   for (guint i = 0; findings->rtr != NULL && i < findings->rtr->len; i++)
     {
@@ -953,7 +952,7 @@ add_rtr (StrideDocument *doc,
                                "(MT-QUAD only counts when measured)."),
                              met, findings->rtr != NULL ? findings->rtr->len : 0);
   {
-    StrideTextStyle note = { .size = REPORT_BODY_SIZE * 0.85, .space_before = 3 };
+    StrideTextStyle note = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
 
     stride_document_add_text (doc, summary, &note);
   }
@@ -1164,7 +1163,6 @@ add_plan (StrideDocument          *doc,
   stride_table_set_column (table, 1, _("Dose"), 1.8, STRIDE_ALIGN_RIGHT);
   stride_table_set_column (table, 2, _("How often"), 1.8, STRIDE_ALIGN_LEFT);
   stride_table_set_column (table, 3, _("Why"), 4.2, STRIDE_ALIGN_LEFT);
-  stride_table_set_font_size (table, REPORT_BODY_SIZE * 0.92);
 
   for (guint i = 0; i < plan->items->len; i++)
     {
@@ -1336,7 +1334,7 @@ add_progress (StrideDocument          *doc,
   StrideTable *table;
   static const char *lsi_tests[] = { "MT-SLS", "MT-BRIDGE", "MT-CALF", "MT-HOP", "MT-HOPDIST",
                                      "MT-QUAD" };
-  StrideTextStyle note = { .size = REPORT_BODY_SIZE * 0.85, .space_before = 3 };
+  StrideTextStyle note = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
 
   stride_document_add_heading (doc, 1, _("Progress over visits"));
 
@@ -1419,7 +1417,6 @@ add_progress (StrideDocument          *doc,
   stride_table_set_column (table, 4, _("Phase"), 0.8, STRIDE_ALIGN_RIGHT);
   stride_table_set_column (table, 5, _("RTR met"), 1.0, STRIDE_ALIGN_RIGHT);
   stride_table_set_column (table, 6, _("Lowest LSI"), 1.9, STRIDE_ALIGN_RIGHT);
-  stride_table_set_font_size (table, REPORT_BODY_SIZE * 0.92);
 
   for (guint i = 0; i < n; i++)
     {

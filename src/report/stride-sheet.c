@@ -113,7 +113,7 @@ add_title (StrideDocument          *doc,
   StrideVisit *visit = stride_report_current_visit (input);
   g_autofree char *date = stride_report_format_date (&visit->date);
   g_autofree char *line = NULL;
-  StrideTextStyle title = { .size = SHEET_BODY_SIZE * 1.8, .bold = TRUE };
+  StrideTextStyle title = { .size = SHEET_BODY_SIZE * STRIDE_TYPE_TITLE, .bold = TRUE };
   StrideTextStyle sub = { 0 };
 
   stride_document_add_text (doc, title_text, &title);
@@ -186,7 +186,8 @@ add_warning_box (StrideDocument          *doc,
                                                     ? input->clinic.name : _("your clinic"),
                                                     input->clinic.contact));
   g_ptr_array_add (body, NULL);
-  stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title, SHEET_BODY_SIZE * 1.3,
+  stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title,
+                           SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
                            (const char *const *) body->pdata, SHEET_BODY_SIZE);
 }
 
@@ -205,7 +206,7 @@ draw_text (cairo_t      *cr,
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (STRIDE_DOCUMENT_FONT_FAMILY);
 
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE + 1e-6));
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
@@ -276,7 +277,8 @@ draw_pain_scale (cairo_t  *cr,
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
       draw_text (cr, context, word, SHEET_BODY_SIZE, FALSE, zx, y + box_h + 10, zw);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, context, detail, SHEET_BODY_SIZE * 0.9, FALSE, zx + 2, y + box_h + 27, zw - 4);
+      draw_text (cr, context, detail, SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE, zx + 2,
+                 y + box_h + 27, zw - 4);
     }
   g_object_unref (context);
 }
@@ -532,9 +534,8 @@ add_referral_box (StrideDocument          *doc,
   g_autofree char *title = NULL;
 
   if (emergency)
-    title = g_markup_printf_escaped ("<span size=\"xx-large\">%s</span>",
-                                     ambulance ? _("Call an ambulance now")
-                                               : _("Get medical care today"));
+    title = g_markup_printf_escaped ("%s", ambulance ? _("Call an ambulance now")
+                                                     : _("Get medical care today"));
   else if (stride_findings_has_red_flag (findings, "RF-SCFE"))
     title = g_markup_printf_escaped ("%s", _("Please see a doctor today"));
   else
@@ -573,7 +574,7 @@ add_referral_box (StrideDocument          *doc,
 
   stride_document_add_box (doc, emergency ? STRIDE_TONE_DANGER : STRIDE_TONE_WARNING,
                            emergency ? 3.0 : 2.2, title,
-                           emergency ? SHEET_BODY_SIZE * 1.3 : SHEET_BODY_SIZE * 1.3,
+                           SHEET_BODY_SIZE * (emergency ? STRIDE_TYPE_TITLE : STRIDE_TYPE_SUBHEAD),
                            (const char *const *) body->pdata, SHEET_BODY_SIZE);
 }
 
