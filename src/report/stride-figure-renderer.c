@@ -81,14 +81,28 @@ bounds_add (cairo_t *cr,
     }
 }
 
+/* The measuring pass only adds up extents and draws nothing; the drawing
+ * pass only draws. Exact stroke extents of thick round strokes cost more
+ * than the stroke itself, so they are computed once, when measuring. */
+static gboolean
+measuring (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &bounds_key) != NULL;
+}
+
 static void
 ink_stroke (cairo_t *cr)
 {
   double x0, y0, x1, y1;
 
+  if (!measuring (cr))
+    {
+      cairo_stroke (cr);
+      return;
+    }
   cairo_stroke_extents (cr, &x0, &y0, &x1, &y1);
   bounds_add (cr, x0, y0, x1, y1);
-  cairo_stroke (cr);
+  cairo_new_path (cr);
 }
 
 static void
@@ -96,9 +110,13 @@ ink_fill_preserve (cairo_t *cr)
 {
   double x0, y0, x1, y1;
 
+  if (!measuring (cr))
+    {
+      cairo_fill_preserve (cr);
+      return;
+    }
   cairo_fill_extents (cr, &x0, &y0, &x1, &y1);
   bounds_add (cr, x0, y0, x1, y1);
-  cairo_fill_preserve (cr);
 }
 
 static void
