@@ -222,6 +222,29 @@ read_clinic_settings (Options *options)
     options->clinician = g_settings_get_string (settings, "clinician-name");
 }
 
+/* The fonts load on a thread of their own while the data is read; every
+ * way out of run() waits for it, so that nothing else is using Pango when
+ * the document is built or the process ends. */
+typedef GThread FontPreload;
+
+static gpointer
+preload_fonts (gpointer sheet)
+{
+  if (GPOINTER_TO_INT (sheet))
+    stride_sheet_preload_fonts ();
+  else
+    stride_report_preload_fonts ();
+  return NULL;
+}
+
+static void
+font_preload_wait (FontPreload *thread)
+{
+  g_thread_join (thread);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FontPreload, font_preload_wait)
+
 static int
 run (const StrideCliGlobals  *globals,
      const char              *command,
@@ -237,6 +260,7 @@ run (const StrideCliGlobals  *globals,
   g_autoptr(StrideLibrary) library = NULL;
   g_autoptr(StrideEducation) education = NULL;
   g_autoptr(StrideDocument) doc = NULL;
+  g_autoptr(FontPreload) fonts = NULL;
   StrideReportInput input = { 0 };
   StridePaper paper = STRIDE_PAPER_AUTOMATIC;
   g_autoptr(StrideStore) store = NULL;
@@ -333,6 +357,12 @@ run (const StrideCliGlobals  *globals,
   /* The paper follows the clinician's locale, before any switch. */
   paper = stride_paper_resolve (paper);
 
+  /* This process draws no other text: it needs no system font configuration.
+   * The fonts open while the data is read. (Should the language switch
+   * below start a child, the thread ends with this process's image.) */
+  stride_document_fonts_only_for_documents ();
+  fonts = g_thread_new ("fonts", preload_fonts, GINT_TO_POINTER (sheet));
+
   protocol = stride_protocol_load_default (&error);
   if (protocol == NULL)
     goto failed;
@@ -392,8 +422,7 @@ run (const StrideCliGlobals  *globals,
   input.paper = paper;
   input.amendments = amendments;
 
-  /* This process draws no other text: it needs no system font configuration. */
-  stride_document_fonts_only_for_documents ();
+  font_preload_wait (g_steal_pointer (&fonts));
   doc = sheet ? stride_sheet_build (&input) : stride_report_build (&input);
   if (!stride_document_write_pdf (doc, options.output, created, &error))
     goto failed;

@@ -33,6 +33,14 @@ G_BEGIN_DECLS
 #define STRIDE_TYPE_SMALL   (1.0 / 1.2)
 #define STRIDE_TYPE_TINY    (1.0 / 1.44)
 
+/* A style of document text: a step of the type scale and a weight. */
+typedef struct
+{
+  double   step;
+  gboolean bold;
+  gboolean italic;
+} StrideFontStyle;
+
 typedef enum
 {
   STRIDE_ALIGN_LEFT,
@@ -236,7 +244,14 @@ gboolean        stride_document_write_pdf     (StrideDocument  *self,
                                                GError         **error);
 
 PangoContext   *stride_document_create_context (void);
+PangoFontDescription *stride_document_font_description (double   size,
+                                                        gboolean bold,
+                                                        gboolean italic);
 void            stride_document_fonts_only_for_documents (void);
+void            stride_document_record_fonts  (GHashTable            *names);
+void            stride_document_preload_fonts (double                 body_size,
+                                               const StrideFontStyle *styles,
+                                               gsize                  n_styles);
 
 /* Helpers for builders. */
 char           *stride_markup_printf_escaped_bold (const char  *text);

@@ -15,7 +15,6 @@
 #include "stride-planner.h"
 #include "stride-report-private.h"
 
-#define REPORT_BODY_SIZE 9.5
 
 /* ---------------------------------------------------------------- words */
 
@@ -446,7 +445,7 @@ add_identity (StrideDocument          *doc,
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *visit_date = stride_report_format_date (&visit->date);
   const char *clinician = stride_report_clinician (input);
-  StrideTextStyle title = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_TITLE, .bold = TRUE };
+  StrideTextStyle title = { .size = STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_TITLE, .bold = TRUE };
 
   stride_document_add_text (doc, _("Clinician report"), &title);
   stride_document_add_space (doc, 4);
@@ -529,7 +528,7 @@ add_triage (StrideDocument *doc,
   g_ptr_array_add (body, NULL);
 
   stride_document_add_box (doc, stride_report_triage_tone (findings->triage), border, title,
-                           REPORT_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
+                           STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
                            (const char *const *) body->pdata, 0);
 }
 
@@ -807,7 +806,7 @@ add_tests (StrideDocument *doc,
   StrideTable *table;
   g_autofree char *left = NULL;
   g_autofree char *right = NULL;
-  StrideTextStyle note = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
+  StrideTextStyle note = { .size = STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
 
   stride_document_add_heading (doc, 1, _("Movement tolerance"));
 
@@ -952,7 +951,8 @@ add_rtr (StrideDocument *doc,
                                "(MT-QUAD only counts when measured)."),
                              met, findings->rtr != NULL ? findings->rtr->len : 0);
   {
-    StrideTextStyle note = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
+    StrideTextStyle note = { .size = STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_SMALL,
+                             .space_before = 3 };
 
     stride_document_add_text (doc, summary, &note);
   }
@@ -1334,7 +1334,7 @@ add_progress (StrideDocument          *doc,
   StrideTable *table;
   static const char *lsi_tests[] = { "MT-SLS", "MT-BRIDGE", "MT-CALF", "MT-HOP", "MT-HOPDIST",
                                      "MT-QUAD" };
-  StrideTextStyle note = { .size = REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
+  StrideTextStyle note = { .size = STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_SMALL, .space_before = 3 };
 
   stride_document_add_heading (doc, 1, _("Progress over visits"));
 
@@ -1547,6 +1547,30 @@ stride_report_setup_document (StrideDocument          *doc,
 }
 
 /**
+ * stride_report_preload_fonts:
+ *
+ * Opens the fonts that a report uses (stride_document_preload_fonts()).
+ */
+void
+stride_report_preload_fonts (void)
+{
+  static const StrideFontStyle styles[] = {
+    { STRIDE_TYPE_TITLE, TRUE, FALSE },
+    { STRIDE_TYPE_HEADING, TRUE, FALSE },
+    { STRIDE_TYPE_SUBHEAD, TRUE, FALSE },
+    { 1.0, FALSE, FALSE },
+    { 1.0, TRUE, FALSE },
+    { 1.0, FALSE, TRUE },
+    { STRIDE_TYPE_SMALL, FALSE, FALSE },
+    { STRIDE_TYPE_SMALL, TRUE, FALSE },
+    { STRIDE_TYPE_TINY, FALSE, FALSE },
+    { STRIDE_TYPE_TINY, TRUE, FALSE },
+  };
+
+  stride_document_preload_fonts (STRIDE_REPORT_BODY_SIZE, styles, G_N_ELEMENTS (styles));
+}
+
+/**
  * stride_report_build:
  * @input: the visit, its findings and plan, and the clinic
  *
@@ -1567,7 +1591,7 @@ stride_report_build (const StrideReportInput *input)
   findings = stride_report_current_findings (input);
   g_return_val_if_fail (visit != NULL && findings != NULL, NULL);
 
-  doc = stride_document_new (input->paper, REPORT_BODY_SIZE);
+  doc = stride_document_new (input->paper, STRIDE_REPORT_BODY_SIZE);
   stride_report_setup_document (doc, input, _("Clinician report"),
                                 _("Assessment of a runner with knee pain: findings, plan and "
                                   "progress"));

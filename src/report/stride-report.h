@@ -89,8 +89,15 @@ gboolean        stride_report_input_prepare (StrideReportInput *input,
                                              GError           **error);
 void            stride_report_input_clear   (StrideReportInput *input);
 
+/* Body text sizes in points: the patient's sheet is read at arm's length by
+ * people of every age, the clinician's report is dense. */
+#define STRIDE_REPORT_BODY_SIZE 9.5
+#define STRIDE_SHEET_BODY_SIZE  12.5
+
 StrideDocument *stride_report_build         (const StrideReportInput *input);
 StrideDocument *stride_sheet_build          (const StrideReportInput *input);
+void            stride_report_preload_fonts (void);
+void            stride_sheet_preload_fonts  (void);
 
 /* Shared words (also used by the GUI). */
 const char     *stride_report_test_name     (const char   *test_id);

@@ -16,7 +16,6 @@
 #include "stride-planner.h"
 #include "stride-report-private.h"
 
-#define SHEET_BODY_SIZE 12.5
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
 static const char *
@@ -113,7 +112,7 @@ add_title (StrideDocument          *doc,
   StrideVisit *visit = stride_report_current_visit (input);
   g_autofree char *date = stride_report_format_date (&visit->date);
   g_autofree char *line = NULL;
-  StrideTextStyle title = { .size = SHEET_BODY_SIZE * STRIDE_TYPE_TITLE, .bold = TRUE };
+  StrideTextStyle title = { .size = STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_TITLE, .bold = TRUE };
   StrideTextStyle sub = { 0 };
 
   stride_document_add_text (doc, title_text, &title);
@@ -187,8 +186,8 @@ add_warning_box (StrideDocument          *doc,
                                                     input->clinic.contact));
   g_ptr_array_add (body, NULL);
   stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title,
-                           SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
-                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
+                           STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
+                           (const char *const *) body->pdata, STRIDE_SHEET_BODY_SIZE);
 }
 
 /* ---------------------------------------------------------------- pain scale */
@@ -204,11 +203,8 @@ draw_text (cairo_t      *cr,
            double        width)
 {
   PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string (STRIDE_DOCUMENT_FONT_FAMILY);
+  PangoFontDescription *font = stride_document_font_description (size, bold, FALSE);
 
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE + 1e-6));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -258,7 +254,7 @@ draw_pain_scale (cairo_t  *cr,
           g_autofree char *number = g_strdup_printf ("%d", n);
 
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-          draw_text (cr, context, number, SHEET_BODY_SIZE, TRUE, x + n * cell, y + 5, cell);
+          draw_text (cr, context, number, STRIDE_SHEET_BODY_SIZE, TRUE, x + n * cell, y + 5, cell);
         }
 
       cairo_set_source_rgb (cr, border.r, border.g, border.b);
@@ -275,9 +271,9 @@ draw_pain_scale (cairo_t  *cr,
       cairo_stroke (cr);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      draw_text (cr, context, word, SHEET_BODY_SIZE, FALSE, zx, y + box_h + 10, zw);
+      draw_text (cr, context, word, STRIDE_SHEET_BODY_SIZE, FALSE, zx, y + box_h + 10, zw);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, context, detail, SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE, zx + 2,
+      draw_text (cr, context, detail, STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE, zx + 2,
                  y + box_h + 27, zw - 4);
     }
   g_object_unref (context);
@@ -574,15 +570,16 @@ add_referral_box (StrideDocument          *doc,
 
   stride_document_add_box (doc, emergency ? STRIDE_TONE_DANGER : STRIDE_TONE_WARNING,
                            emergency ? 3.0 : 2.2, title,
-                           SHEET_BODY_SIZE * (emergency ? STRIDE_TYPE_TITLE : STRIDE_TYPE_SUBHEAD),
-                           (const char *const *) body->pdata, SHEET_BODY_SIZE);
+                           STRIDE_SHEET_BODY_SIZE * (emergency ? STRIDE_TYPE_TITLE
+                                                               : STRIDE_TYPE_SUBHEAD),
+                           (const char *const *) body->pdata, STRIDE_SHEET_BODY_SIZE);
 }
 
 static StrideDocument *
 build_referral_notice (const StrideReportInput *input,
                        StrideFindings          *findings)
 {
-  StrideDocument *doc = stride_document_new (input->paper, SHEET_BODY_SIZE);
+  StrideDocument *doc = stride_document_new (input->paper, STRIDE_SHEET_BODY_SIZE);
 
   stride_report_setup_document (doc, input, _("Referral notice"),
                                 _("You need medical care today"));
@@ -593,6 +590,27 @@ build_referral_notice (const StrideReportInput *input,
                                                                  .bold = TRUE });
   add_contact (doc, input, TRUE, FALSE);
   return doc;
+}
+
+/**
+ * stride_sheet_preload_fonts:
+ *
+ * Opens the fonts that a sheet uses (stride_document_preload_fonts()).
+ */
+void
+stride_sheet_preload_fonts (void)
+{
+  static const StrideFontStyle styles[] = {
+    { STRIDE_TYPE_TITLE, TRUE, FALSE },
+    { STRIDE_TYPE_HEADING, TRUE, FALSE },
+    { STRIDE_TYPE_SUBHEAD, TRUE, FALSE },
+    { 1.0, FALSE, FALSE },
+    { 1.0, TRUE, FALSE },
+    { STRIDE_TYPE_SMALL, FALSE, FALSE },
+    { STRIDE_TYPE_SMALL, TRUE, FALSE },
+  };
+
+  stride_document_preload_fonts (STRIDE_SHEET_BODY_SIZE, styles, G_N_ELEMENTS (styles));
 }
 
 /**
@@ -619,7 +637,7 @@ stride_sheet_build (const StrideReportInput *input)
   if (findings->triage == STRIDE_TRIAGE_EMERGENCY)
     return build_referral_notice (input, findings);
 
-  doc = stride_document_new (input->paper, SHEET_BODY_SIZE);
+  doc = stride_document_new (input->paper, STRIDE_SHEET_BODY_SIZE);
   stride_report_setup_document (doc, input, _("Your home exercise plan"),
                                 _("Home exercises, pain rules and running plan"));
   add_title (doc, input, _("Your home exercise plan"));

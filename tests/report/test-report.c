@@ -748,6 +748,55 @@ test_draw_page_any_context (void)
   fixture_free (fixture);
 }
 
+/* stride-cli opens a document's fonts ahead, on a thread, while it reads its
+ * data: the lists it opens are the fonts the documents ask for, as they are
+ * built and drawn. A font left out costs its time later; one too many costs
+ * it for nothing. */
+static void
+test_preload_lists_the_fonts_in_use (void)
+{
+  for (int sheet = 0; sheet < 2; sheet++)
+    {
+      g_autoptr(GHashTable) preloaded = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+      g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      const char *name;
+
+      stride_document_record_fonts (preloaded);
+      if (sheet)
+        stride_sheet_preload_fonts ();
+      else
+        stride_report_preload_fonts ();
+      stride_document_record_fonts (used);
+      for (FixtureKind kind = FIXTURE_TYPICAL; kind <= FIXTURE_HISTORY_20; kind++)
+        {
+          Fixture *fixture;
+          g_autoptr(StrideDocument) doc = build (kind, STRIDE_PAPER_A4, sheet, &fixture);
+          cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, NULL);
+          cairo_t *cr = cairo_create (surface);
+
+          for (guint i = 0; i < stride_document_get_n_pages (doc); i++)
+            stride_document_draw_page (doc, cr, i);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          fixture_free (fixture);
+        }
+      stride_document_record_fonts (NULL);
+
+      g_hash_table_iter_init (&iter, used);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+        if (!g_hash_table_contains (preloaded, name))
+          g_error ("the %s uses “%s”, which its preload list lacks",
+                   sheet ? "sheet" : "report", name);
+      g_hash_table_iter_init (&iter, preloaded);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+        if (!g_hash_table_contains (used, name))
+          g_error ("the %s’s preload list opens “%s”, which no %s uses",
+                   sheet ? "sheet" : "report", name, sheet ? "sheet" : "report");
+    }
+}
+
 /* cairo 1.16 parses the outline's link positions with strtod: a locale with a
  * decimal comma once made every write fail. */
 static void
@@ -899,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/report/history-20-visits", test_history_20);
   g_test_add_func ("/report/keep-together", test_keep_together);
   g_test_add_func ("/report/draw-page-any-context", test_draw_page_any_context);
+  g_test_add_func ("/report/preload-lists-the-fonts-in-use", test_preload_lists_the_fonts_in_use);
   g_test_add_func ("/report/dose-in-words", test_dose_in_words);
   g_test_add_func ("/report/real-pipeline", test_real_pipeline);
   g_test_add_func ("/report/write-in-decimal-comma-locale", test_write_in_decimal_comma_locale);
