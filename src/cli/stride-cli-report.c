@@ -240,7 +240,8 @@ preload_fonts (gpointer sheet)
 static void
 font_preload_wait (FontPreload *thread)
 {
-  g_thread_join (thread);
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FontPreload, font_preload_wait)
@@ -358,8 +359,7 @@ run (const StrideCliGlobals  *globals,
   paper = stride_paper_resolve (paper);
 
   /* This process draws no other text: it needs no system font configuration.
-   * The fonts open while the data is read. (Should the language switch
-   * below start a child, the thread ends with this process's image.) */
+   * The fonts open while the data is read. */
   stride_document_fonts_only_for_documents ();
   fonts = g_thread_new ("fonts", preload_fonts, GINT_TO_POINTER (sheet));
 
@@ -398,7 +398,10 @@ run (const StrideCliGlobals  *globals,
   if (lang != NULL && *lang != '\0' && !current_language_is (lang)
       && g_strcmp0 (g_getenv ("STRIDE_CLI_LANGUAGE_SET"), lang) != 0)
     {
-      /* Nothing is written yet; the child does it all again in its language. */
+      /* Nothing is written yet; the child does it all again in its language.
+       * The font thread ends first: Pango starting a thread while the process
+       * execs fails, and aborts. */
+      font_preload_wait (g_steal_pointer (&fonts));
       g_clear_object (&store);
       exec_in_language (globals, command, original_argv, lang, paper);
       g_printerr (_("stride-cli: cannot switch to “%s”: printing in the current language\n"),
