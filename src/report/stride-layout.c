@@ -451,6 +451,13 @@ find_font_dir (void)
   return g_steal_pointer (&found);
 }
 
+/* Shaping rules for every document font: no ligatures. A ligature glyph has
+ * no character code of its own, so cairo puts it in a second, CID-keyed copy
+ * of the font in the PDF (a few milliseconds to subset and compress), and
+ * copying "ﬂoor" out of a PDF can give a ligature rather than "fl". */
+#define FONT_RULES "<match target=\"font\"><edit name=\"fontfeatures\" mode=\"append\">" \
+                   "<string>liga=0</string></edit></match>"
+
 /* Our faces as fontconfig's cache of @dir describes them, when the cache is
  * valid: reading it takes a fraction of the time that opening each face to
  * learn what it covers takes (FcConfigAppFontAddFile), and opens no font file
@@ -474,7 +481,7 @@ config_from_cache (const char *dir)
                           escaped_dir, escaped_dir);
   for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
     g_string_append_printf (xml, "<glob>%s/%s</glob>", escaped_dir, font_files[i]);
-  g_string_append (xml, "</acceptfont></selectfont></fontconfig>");
+  g_string_append (xml, "</acceptfont></selectfont>" FONT_RULES "</fontconfig>");
 
   if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml->str, FcFalse))
     goto failed;
@@ -503,6 +510,13 @@ config_from_files (const char *dir)
 {
   FcConfig *config = FcConfigCreate ();
 
+  if (!FcConfigParseAndLoadFromMemory (config,
+                                       (const FcChar8 *) "<fontconfig>" FONT_RULES "</fontconfig>",
+                                       FcFalse))
+    {
+      FcConfigDestroy (config);
+      return NULL;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
     {
       g_autofree char *path = g_build_filename (dir, font_files[i], NULL);
