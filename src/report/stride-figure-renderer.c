@@ -90,6 +90,30 @@ measuring (cairo_t *cr)
   return cairo_get_user_data (cr, &bounds_key) != NULL;
 }
 
+/* Strokes the current path (already in device space) with the device's own
+ * matrix and the line width converted to it: a PDF stroke under the
+ * figure's scaled matrix needs a "cm" of six numbers each time, and the
+ * figures are most of a sheet's strokes. A matrix that is not uniform keeps
+ * its elliptic pen. */
+static void
+stroke_in_device_space (cairo_t *cr)
+{
+  double wx = cairo_get_line_width (cr), wy = 0, hx = 0, hy = wx;
+
+  cairo_user_to_device_distance (cr, &wx, &wy);
+  cairo_user_to_device_distance (cr, &hx, &hy);
+  if (fabs (hypot (wx, wy) - hypot (hx, hy)) > 1e-9 * hypot (wx, wy))
+    {
+      cairo_stroke (cr);
+      return;
+    }
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_line_width (cr, hypot (wx, wy));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 ink_stroke (cairo_t *cr)
 {
@@ -97,7 +121,7 @@ ink_stroke (cairo_t *cr)
 
   if (!measuring (cr))
     {
-      cairo_stroke (cr);
+      stroke_in_device_space (cr);
       return;
     }
   cairo_stroke_extents (cr, &x0, &y0, &x1, &y1);
@@ -630,7 +654,7 @@ draw_ground (cairo_t                 *cr,
       for (double xx = x0, up = 1; xx + 0.8 <= x1 + 1e-9; xx += 0.8, up = -up)
         cairo_curve_to (cr, xx + 0.25, level + 0.3 * up, xx + 0.55, level + 0.3 * up,
                         xx + 0.8, level);
-      cairo_stroke (cr);
+      stroke_in_device_space (cr);
     }
 
   if (figure->floor)
