@@ -578,6 +578,11 @@ document_font_map (void)
               map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
               pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
               FcConfigDestroy (config);
+              /* Points, as the documents' contexts have them: Pango measures
+               * a font's metrics in a context of its own, made at the font
+               * map's resolution, and a resolution other than the
+               * document's made it match every font a second time. */
+              pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
             }
         }
       if (map == NULL)
@@ -2524,8 +2529,14 @@ chrome_layout (StrideDocument  *self,
 
       *cache = make_layout (self, markup, self->body_size * STRIDE_TYPE_SMALL, bold, FALSE, width,
                             align);
-      pango_layout_set_ellipsize (*cache, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (*cache, 0);
+      /* One line, cut with an ellipsis when it is too long. Only then: an
+       * ellipsizing layout shapes an ellipsis, in a font Pango matches apart
+       * from the rest (two threads and the metrics of each size again). */
+      if (pango_layout_get_line_count (*cache) > 1)
+        {
+          pango_layout_set_ellipsize (*cache, PANGO_ELLIPSIZE_END);
+          pango_layout_set_height (*cache, 0);
+        }
     }
   return *cache;
 }
