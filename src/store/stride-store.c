@@ -3024,6 +3024,66 @@ diff_visits (const StrideVisit            *old_visit,
 }
 
 /**
+ * stride_store_visit_has_changes:
+ * @self: a store
+ * @visit: a saved visit, as the clinician has it now
+ * @summary: (nullable): key measures of @visit as it is now (%NULL: the
+ *   stored ones)
+ * @has_changes: (out): whether @visit differs from its latest stored revision
+ *   in anything an amendment would record
+ * @error: return location for a #GError
+ *
+ * Tells whether an amendment of @visit would store anything: the app asks
+ * before it lets a correction be left unsaved.
+ *
+ * Returns: %TRUE when @has_changes is set; %FALSE with @error set
+ */
+gboolean
+stride_store_visit_has_changes (StrideStore                  *self,
+                                const StrideVisit            *visit,
+                                const StrideFindingsSummary  *summary,
+                                gboolean                     *has_changes,
+                                GError                      **error)
+{
+  g_autoptr(StrideVisit) current = NULL;
+  g_autoptr(StrideFindingsSummary) current_summary = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  GError *local_error = NULL;
+  gint64 visit_id, revision;
+  gboolean began;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (visit != NULL && has_changes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  visit_id = parse_id (visit->id);
+  if (visit_id == 0)
+    {
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID,
+                   _("The visit is not saved in this database."));
+      return FALSE;
+    }
+
+  began = begin_read (self);
+  revision = latest_revision (self, visit_id, &local_error);
+  if (revision >= 0)
+    current = read_visit (self, visit_id, (guint) revision, NULL, &local_error);
+  if (current != NULL)
+    current_summary = read_summary (self, visit_id, (guint) revision, &local_error);
+  end_read (self, began);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  changes = diff_visits (current, visit, current_summary,
+                         summary != NULL ? summary : current_summary);
+  *has_changes = changes->len > 0;
+  return TRUE;
+}
+
+/**
  * stride_store_amend_visit:
  * @self: a store
  * @visit: the final visit with its corrected content

@@ -384,6 +384,12 @@ guint          stride_store_amend_visit    (StrideStore                  *self,
                                             const char                   *reason,
                                             GError                      **error);
 
+gboolean       stride_store_visit_has_changes (StrideStore                  *self,
+                                               const StrideVisit            *visit,
+                                               const StrideFindingsSummary  *summary,
+                                               gboolean                     *has_changes,
+                                               GError                      **error);
+
 /* Returns: (transfer full) (element-type StrideAmendment): oldest first */
 GPtrArray     *stride_store_list_amendments (StrideStore   *self,
                                              gint64         visit_id,

@@ -581,13 +581,39 @@ test_finalise_amend (Fixture       *f,
   g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* What an amendment would store, asked before it is stored. */
+  {
+    gboolean has_changes = TRUE;
+
+    g_assert_true (stride_store_visit_has_changes (f->store, original, NULL, &has_changes,
+                                                   &error));
+    g_assert_no_error (error);
+    g_assert_false (has_changes);
+  }
+
   g_free (visit->notes);
   visit->notes = g_strdup ("Corrected: pain was 9, not as recorded");
   new_summary = stride_findings_summary_copy (summary);
   new_summary->worst_pain = 9;
+  {
+    gboolean has_changes = FALSE;
+
+    g_assert_true (stride_store_visit_has_changes (f->store, visit, new_summary, &has_changes,
+                                                   &error));
+    g_assert_no_error (error);
+    g_assert_true (has_changes);
+  }
   revision = stride_store_amend_visit (f->store, visit, new_summary, "Typo in worst pain", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (revision, ==, 1);
+  {
+    gboolean has_changes = TRUE;
+
+    g_assert_true (stride_store_visit_has_changes (f->store, visit, new_summary, &has_changes,
+                                                   &error));
+    g_assert_no_error (error);
+    g_assert_false (has_changes);
+  }
 
   /* The visit as it stands is the amended one … */
   current = stride_store_load_visit (f->store, visit_id, NULL, &error);
