@@ -155,12 +155,22 @@ stride_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* Quitting closes each window, as its close button does: the open draft is
+ * saved, and unsaved corrections of a final visit are asked about. The
+ * application ends with its last window. */
 static void
 stride_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = NULL;
+
+  /* A copy: each window leaves the application's list as it closes. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {

@@ -723,6 +723,23 @@ stride_visit_view_amend_done (StrideVisitView *self)
 }
 
 /**
+ * stride_visit_view_discard_amendment:
+ * @self: a visit view
+ *
+ * The clinician chose to drop the corrections of a final visit: its inputs
+ * are read-only again. The caller leaves the visit, or loads it again, since
+ * the view still holds the corrected values.
+ */
+void
+stride_visit_view_discard_amendment (StrideVisitView *self)
+{
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  self->amending = FALSE;
+  update_editable (self);
+}
+
+/**
  * stride_visit_view_set_amendments:
  * @self: a visit view
  * @amendments: (element-type StrideAmendment) (nullable): the visit's

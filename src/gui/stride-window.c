@@ -824,10 +824,111 @@ on_patient_deleted (StridePatientPage *page,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Patient deleted")));
 }
 
+/* What the clinician was doing when asked about unsaved corrections, done
+ * once they are discarded. */
+typedef enum
+{
+  THEN_CLOSE_VISIT,
+  THEN_SEARCH,
+  THEN_CLOSE_WINDOW,
+} ThenAction;
+
+/* A final visit unlocked for an amendment, with corrections an amendment
+ * would store: leaving it would lose them. When the store cannot tell, it
+ * counts as yes. */
+static gboolean
+has_unsaved_corrections (StrideWindow *self)
+{
+  StrideVisit *visit = self->visit_view != NULL
+                       ? stride_visit_view_get_visit (self->visit_view) : NULL;
+  g_autoptr(StrideFindingsSummary) summary = NULL;
+  gboolean has_changes = TRUE;
+
+  if (self->store == NULL || visit == NULL || !stride_visit_view_is_amending (self->visit_view))
+    return FALSE;
+  summary = make_summary (stride_visit_view_get_findings (self->visit_view), visit->answers);
+  if (!stride_store_visit_has_changes (self->store, visit, summary, &has_changes, NULL))
+    return TRUE;
+  return has_changes;
+}
+
+static void on_visit_close (StrideVisitView *view,
+                            StrideWindow    *self);
+static void stride_window_search_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
+
+static void
+on_unsaved_corrections_response (AdwMessageDialog *dialog,
+                                 const char       *response,
+                                 StrideWindow     *self)
+{
+  ThenAction then = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then"));
+
+  if (g_str_equal (response, "save"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->visit_view), "visit.amend", NULL);
+      return;
+    }
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  stride_visit_view_discard_amendment (self->visit_view);
+  switch (then)
+    {
+    case THEN_CLOSE_VISIT:
+      on_visit_close (self->visit_view, self);
+      break;
+    case THEN_SEARCH:
+      stride_window_search_action (GTK_WIDGET (self), "win.search", NULL);
+      break;
+    case THEN_CLOSE_WINDOW:
+    default:
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    }
+}
+
+/* Corrections of a final visit are stored only as an amendment, with its
+ * reason: before anything would leave them unsaved, asks. Returns TRUE when
+ * it asked (the caller stops; @then is done if they are discarded). */
+static gboolean
+ask_about_unsaved_corrections (StrideWindow *self,
+                               ThenAction    then)
+{
+  AdwMessageDialog *dialog;
+
+  if (!has_unsaved_corrections (self))
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Save the Corrections?"),
+                                                       _("This final visit has corrections that "
+                                                         "are not saved. They are saved as an "
+                                                         "amendment, with its reason; discarded "
+                                                         "corrections are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard Corrections"),
+                                    "save", _("Save _Amendment…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "then", GINT_TO_POINTER (then));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_corrections_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 on_visit_close (StrideVisitView *view,
                 StrideWindow    *self)
 {
+  if (ask_about_unsaved_corrections (self, THEN_CLOSE_VISIT))
+    return;
   save_draft_now (self);
   session_write (self, 0, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
@@ -978,7 +1079,11 @@ stride_window_search_action (GtkWidget  *widget,
 
   /* Leaving a visit for the patient list closes it, saved, as Back does. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "visit") == 0)
-    on_visit_close (self->visit_view, self);
+    {
+      if (ask_about_unsaved_corrections (self, THEN_SEARCH))
+        return;
+      on_visit_close (self->visit_view, self);
+    }
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
   adw_leaflet_set_visible_child_name (self->leaflet, "patients");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1281,6 +1386,9 @@ static gboolean
 stride_window_close_request (GtkWindow *window)
 {
   StrideWindow *self = STRIDE_WINDOW (window);
+
+  if (ask_about_unsaved_corrections (self, THEN_CLOSE_WINDOW))
+    return TRUE;
 
   /* Closing keeps the visit as a draft, and it opens again next time. */
   save_draft_now (self);

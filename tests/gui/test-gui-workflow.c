@@ -652,6 +652,66 @@ check_amendment (StrideWindow    *window,
   g_assert_cmpstr (current->notes, ==, "Worst pain 5 on review of the recording");
 }
 
+/* Answers the message dialog that is open, then closes it. */
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  stride_test_iterate_main_loop ();
+}
+
+/* Corrections of a final visit are saved only as an amendment: leaving the
+ * visit, or closing the window, with corrections not saved asks first.
+ * Cancel stays; Discard leaves and stores nothing. */
+static void
+check_unsaved_corrections (StrideWindow    *window,
+                           StrideVisitView *view)
+{
+  GtkStack *main_stack = GTK_STACK (template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW,
+                                                    "main_stack"));
+  StrideVisit *visit = stride_visit_view_get_visit (view);
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(StrideVisit) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.amend", NULL);
+  g_assert_true (stride_visit_view_is_amending (view));
+  g_free (visit->notes);
+  visit->notes = g_strdup ("A correction that is never saved");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.close", NULL);
+  stride_test_iterate_main_loop ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "visit");
+  respond ("cancel");
+  g_assert_true (stride_visit_view_is_amending (view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "visit");
+
+  gtk_window_close (GTK_WINDOW (window));
+  stride_test_iterate_main_loop ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  respond ("cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "visit.close", NULL);
+  stride_test_iterate_main_loop ();
+  respond ("discard");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "browse");
+  g_assert_false (stride_visit_view_is_amending (view));
+
+  amendments = stride_store_list_amendments (stride_window_get_store (window), initial_visit_id,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amendments->len, ==, 1);
+  stored = stride_store_load_visit (stride_window_get_store (window), initial_visit_id, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->notes, ==, "Worst pain 5 on review of the recording");
+}
+
 static void
 drive_initial_visit (StrideWindow *window)
 {
@@ -743,6 +803,7 @@ drive_initial_visit (StrideWindow *window)
   }
 
   check_amendment (window, view);
+  check_unsaved_corrections (window, view);
 
   /* Back to the patient: the visit is listed, final. */
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.close", NULL);
