@@ -46,29 +46,6 @@ options_clear (Options *options)
   g_free (options->visit);
 }
 
-/* An amendment as the report lists it: when, why, and what changed. */
-static char *
-format_amendment (const StrideAmendment *amendment)
-{
-  GString *text = g_string_new (NULL);
-  g_autofree char *when = amendment->time != NULL
-                          ? g_date_time_format (amendment->time, "%Y-%m-%d %H:%M UTC")
-                          : g_strdup ("");
-
-  /* TRANSLATORS: an amendment in the report: revision number, date and time, reason */
-  g_string_append_printf (text, _("Revision %u, %s: %s"), amendment->revision, when,
-                          amendment->reason != NULL ? amendment->reason : "");
-  for (guint i = 0; amendment->changes != NULL && i < amendment->changes->len; i++)
-    {
-      StrideAmendmentChange *change = g_ptr_array_index (amendment->changes, i);
-
-      g_string_append_printf (text, "%s%s: %s → %s", i == 0 ? ". " : "; ", change->field,
-                              change->old_value != NULL ? change->old_value : "–",
-                              change->new_value != NULL ? change->new_value : "–");
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* An installed locale for @lang ("de", "es_MX"…), for dates and numbers in
  * the patient's language; C.UTF-8 when none is (gettext still reads
  * LANGUAGE there). The process's own locale is left as it was. */
@@ -384,7 +361,7 @@ run (const StrideCliGlobals  *globals,
         goto failed;
       amendments = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < stored->len; i++)
-        g_ptr_array_add (amendments, format_amendment (g_ptr_array_index (stored, i)));
+        g_ptr_array_add (amendments, stride_amendment_describe (g_ptr_array_index (stored, i)));
     }
   else
     {

@@ -19,6 +19,7 @@
 #include "stride-protocol.h"
 #include "stride-gui-data.h"
 #include "stride-gui-documents.h"
+#include "stride-store.h"
 #include "stride-report.h"
 
 static const StrideExercise *
@@ -155,6 +156,8 @@ build_sheet (const StrideReportInput *input,
 /**
  * stride_gui_build_documents:
  * @assessment: the patient and their visits; the last is printed
+ * @amendments: (nullable) (element-type StrideAmendment): the last visit's
+ *   amendments, oldest first, which the report lists
  * @out_report: (out): the clinician report
  * @out_sheet: (out): the home exercise sheet (or referral notice)
  * @error: where to say why they could not be made
@@ -163,6 +166,7 @@ build_sheet (const StrideReportInput *input,
  */
 gboolean
 stride_gui_build_documents (StrideAssessment  *assessment,
+                            GPtrArray         *amendments,
                             StrideDocument   **out_report,
                             StrideDocument   **out_sheet,
                             GError           **error)
@@ -173,6 +177,7 @@ stride_gui_build_documents (StrideAssessment  *assessment,
   g_autofree char *clinic_contact = NULL;
   g_autofree char *clinician = NULL;
   g_autofree char *paper = NULL;
+  g_autoptr(GPtrArray) amendment_texts = g_ptr_array_new_with_free_func (g_free);
   StrideReportInput input = { 0 };
   StrideVisit *current;
 
@@ -222,6 +227,9 @@ stride_gui_build_documents (StrideAssessment  *assessment,
   input.paper = stride_paper_resolve (stride_paper_from_string (paper, NULL));
   input.sources = &sources;
   input.protocol = stride_gui_get_protocol ();
+  for (guint i = 0; amendments != NULL && i < amendments->len; i++)
+    g_ptr_array_add (amendment_texts, stride_amendment_describe (amendments->pdata[i]));
+  input.amendments = amendment_texts;
 
   *out_report = stride_report_build (&input);
   *out_sheet = build_sheet (&input, assessment->patient != NULL ? assessment->patient->language

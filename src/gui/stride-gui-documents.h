@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 gboolean stride_gui_build_documents (StrideAssessment  *assessment,
+                                     GPtrArray         *amendments,
                                      StrideDocument   **out_report,
                                      StrideDocument   **out_sheet,
                                      GError           **error);

@@ -80,6 +80,7 @@ struct _StrideVisitView
   GtkWidget        *finalise_button;
   GtkWidget        *amend_button;
   GtkLabel         *amendments_label;
+  GPtrArray        *amendments; /* StrideAmendment, for the report */
   gboolean          amending;   /* a final visit unlocked for a correction */
   gboolean          documents_stale;
   gboolean          pages_stale;   /* findings and plan pages lag the answers */
@@ -360,7 +361,8 @@ refresh_shown_page (StrideVisitView *self)
 
       self->documents_stale = FALSE;
       if (self->assessment != NULL
-          && stride_gui_build_documents (self->assessment, &report, &sheet, &error))
+          && stride_gui_build_documents (self->assessment, self->amendments, &report, &sheet,
+                                         &error))
         {
           stride_documents_page_set_documents (self->documents_page, report, sheet);
           stride_documents_page_set_status (self->documents_page,
@@ -617,6 +619,9 @@ stride_visit_view_mark_final (StrideVisitView *self)
   update_editable (self);
   update_step_status (self);
   update_position (self);
+  /* The documents shown were laid out for a draft, and say so. */
+  self->documents_stale = TRUE;
+  refresh_shown_page (self);
   stride_documents_page_set_status (self->documents_page, _("This visit is final."));
   g_signal_emit (self, signals[FINALISED], 0);
 }
@@ -739,21 +744,12 @@ stride_visit_view_discard_amendment (StrideVisitView *self)
   update_editable (self);
 }
 
-/**
- * stride_visit_view_set_amendments:
- * @self: a visit view
- * @amendments: (element-type StrideAmendment) (nullable): the visit's
- *   amendments, oldest first
- *
- * Lists the amendments (time and reason) under the steps.
- */
-void
-stride_visit_view_set_amendments (StrideVisitView *self,
-                                  GPtrArray       *amendments)
+/* The list under the steps, and the amendments the report lists. */
+static void
+show_amendments (StrideVisitView *self,
+                 GPtrArray       *amendments)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-
-  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
 
   for (guint i = 0; amendments != NULL && i < amendments->len; i++)
     {
@@ -768,6 +764,29 @@ stride_visit_view_set_amendments (StrideVisitView *self,
     }
   gtk_label_set_text (self->amendments_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->amendments_label), text->len > 0);
+
+  g_clear_pointer (&self->amendments, g_ptr_array_unref);
+  if (amendments != NULL)
+    self->amendments = g_ptr_array_ref (amendments);
+}
+
+/**
+ * stride_visit_view_set_amendments:
+ * @self: a visit view
+ * @amendments: (element-type StrideAmendment) (nullable): the visit's
+ *   amendments, oldest first
+ *
+ * Lists the amendments (time and reason) under the steps, and in the report.
+ */
+void
+stride_visit_view_set_amendments (StrideVisitView *self,
+                                  GPtrArray       *amendments)
+{
+  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
+
+  show_amendments (self, amendments);
+  self->documents_stale = TRUE;
+  refresh_shown_page (self);
 }
 
 static void
@@ -918,7 +937,7 @@ stride_visit_view_load (StrideVisitView  *self,
   g_clear_pointer (&self->assessment, stride_assessment_free);
   self->assessment = assessment;
   self->amending = FALSE;
-  stride_visit_view_set_amendments (self, NULL);
+  show_amendments (self, NULL);
   visit = stride_assessment_get_current (assessment);
   previous = stride_assessment_get_previous (assessment);
   g_return_if_fail (visit != NULL);
@@ -1039,6 +1058,7 @@ stride_visit_view_finalize (GObject *object)
 
   g_clear_pointer (&self->assessment, stride_assessment_free);
   g_clear_pointer (&self->findings, stride_findings_free);
+  g_clear_pointer (&self->amendments, g_ptr_array_unref);
   g_free (self->banner_text);
 
   G_OBJECT_CLASS (stride_visit_view_parent_class)->finalize (object);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "stride-i18n.h"
 #include "stride-store.h"
 
 G_DEFINE_QUARK (stride-store-error-quark, stride_store_error)
@@ -239,6 +240,39 @@ stride_history_entry_free (StrideHistoryEntry *entry)
 
   g_clear_pointer (&entry->summary, stride_findings_summary_free);
   g_free (entry);
+}
+
+/**
+ * stride_amendment_describe:
+ * @amendment: an amendment
+ *
+ * The amendment in words, as the clinician report lists it: revision, date
+ * and time (UTC), reason, then each value that changed, old → new.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+stride_amendment_describe (const StrideAmendment *amendment)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (amendment != NULL, NULL);
+
+  when = amendment->time != NULL ? g_date_time_format (amendment->time, "%Y-%m-%d %H:%M UTC")
+                                 : g_strdup ("");
+  /* TRANSLATORS: an amendment in the report: revision number, date and time, reason */
+  g_string_append_printf (text, _("Revision %u, %s: %s"), amendment->revision, when,
+                          amendment->reason != NULL ? amendment->reason : "");
+  for (guint i = 0; amendment->changes != NULL && i < amendment->changes->len; i++)
+    {
+      StrideAmendmentChange *change = g_ptr_array_index (amendment->changes, i);
+
+      g_string_append_printf (text, "%s%s: %s → %s", i == 0 ? ". " : "; ", change->field,
+                              change->old_value != NULL ? change->old_value : "–",
+                              change->new_value != NULL ? change->new_value : "–");
+    }
+  return g_string_free (text, FALSE);
 }
 
 void

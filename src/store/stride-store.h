@@ -191,7 +191,8 @@ typedef struct
   GPtrArray  *changes;    /* StrideAmendmentChange */
 } StrideAmendment;
 
-void stride_amendment_free (StrideAmendment *amendment);
+void  stride_amendment_free     (StrideAmendment       *amendment);
+char *stride_amendment_describe (const StrideAmendment *amendment);
 
 /* ------------------------------------------------------------------------ */
 /* The store                                                                */

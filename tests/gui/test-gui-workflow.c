@@ -577,6 +577,22 @@ check_follow_up (StrideWindow    *window,
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
 }
 
+/* The report as the Documents step shows, prints and saves it now. */
+static char *
+shown_report_text (StrideVisitView *view)
+{
+  StrideDocumentsPage *page =
+    STRIDE_DOCUMENTS_PAGE (stride_visit_view_get_page (view, "documents"));
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shown.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  stride_visit_view_set_step (view, "documents");
+  stride_test_iterate_main_loop ();
+  g_assert_true (stride_documents_page_save_pdf (page, "report", path, &error));
+  g_assert_no_error (error);
+  return pdf_text (path);
+}
+
 /* A final visit is read-only; "Amend…" unlocks it, "Save Amendment…" asks
  * for a reason (required) and stores the correction beside the visit, which
  * itself stays as finalised. */
@@ -639,6 +655,12 @@ check_amendment (StrideWindow    *window,
   g_assert_true (gtk_widget_get_visible (amendments_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amendments_label)),
                             "Worst pain misheard: 5, not 6"));
+  {
+    /* The report lists the amendment, as the command line's does. */
+    g_autofree char *report = shown_report_text (view);
+
+    g_assert_nonnull (strstr (report, "Worst pain misheard: 5, not 6"));
+  }
 
   /* The visit as finalised is kept; the latest revision carries the correction. */
   original = stride_store_load_visit_revision (stride_window_get_store (window), initial_visit_id,
@@ -800,6 +822,12 @@ drive_initial_visit (StrideWindow *window)
     g_assert_cmpint (saved->status, ==, STRIDE_VISIT_FINAL);
     g_assert_nonnull (saved->plan);
     g_assert_true (saved->plan->edited);
+  }
+  {
+    /* Finalised on the Documents step: what it shows and prints is final. */
+    g_autofree char *report = shown_report_text (view);
+
+    g_assert_null (strstr (report, "(draft)"));
   }
 
   check_amendment (window, view);

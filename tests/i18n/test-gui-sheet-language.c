@@ -70,7 +70,7 @@ check_sheet (const char *language,
   g_autofree char *sheet_text = NULL;
   g_autofree char *report_text = NULL;
 
-  g_assert_true (stride_gui_build_documents (assessment, &report, &sheet, &error));
+  g_assert_true (stride_gui_build_documents (assessment, NULL, &report, &sheet, &error));
   g_assert_no_error (error);
 
   /* Drawn after the switch is over: the figures and the footer must hold. */
@@ -106,7 +106,7 @@ test_sheet_english_stays (void)
   g_autoptr(StrideDocument) sheet = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (stride_gui_build_documents (assessment, &report, &sheet, NULL));
+  g_assert_true (stride_gui_build_documents (assessment, NULL, &report, &sheet, NULL));
   text = document_text (sheet);
   g_assert_nonnull (strstr (text, "Your exercises"));
   g_assert_nonnull (strstr (text, "Wall sit, small bend"));
