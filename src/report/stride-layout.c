@@ -1140,6 +1140,7 @@ stride_document_add_key_values (StrideDocument    *self,
                                 const char *const *pairs,
                                 double             key_width)
 {
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_object_unref);
   double width;
 
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
@@ -1151,20 +1152,27 @@ stride_document_add_key_values (StrideDocument    *self,
   for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
     {
       g_autofree char *key = g_markup_escape_text (pairs[i], -1);
-      g_autoptr(PangoLayout) natural = make_layout (self, key, 0, TRUE, FALSE, 0,
-                                                    STRIDE_ALIGN_LEFT);
+      PangoLayout *natural = make_layout (self, key, 0, TRUE, FALSE, 0, STRIDE_ALIGN_LEFT);
 
       key_width = MAX (key_width, MIN (layout_width (natural) + 10, width * 0.45));
+      g_ptr_array_add (keys, natural);
     }
 
   for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
     {
       g_autofree char *key = g_markup_escape_text (pairs[i], -1);
       g_autofree char *value = g_markup_escape_text (pairs[i + 1], -1);
+      PangoLayout *natural = g_ptr_array_index (keys, i / 2);
       Piece *piece = add_piece (self, PIECE_KEY_VALUE, 0);
 
       piece->key_width = key_width;
-      piece->layout = make_layout (self, key, 0, TRUE, FALSE, key_width - 6, STRIDE_ALIGN_LEFT);
+      /* A key that fits on its line is the layout already measured; only a
+       * longer one is laid out again, to wrap. */
+      if (layout_width (natural) <= key_width - 6)
+        piece->layout = g_object_ref (natural);
+      else
+        piece->layout = make_layout (self, key, 0, TRUE, FALSE, key_width - 6,
+                                     STRIDE_ALIGN_LEFT);
       piece->value_layout = make_layout (self, value, 0, FALSE, FALSE, width - key_width,
                                          STRIDE_ALIGN_LEFT);
       limit_layout_height (piece->value_layout, (content_bottom (self) - content_top (self)) * 0.6);
