@@ -1417,8 +1417,10 @@ stride_document_add_card (StrideDocument   *self,
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
-      g_ptr_array_add (data->number_layouts, make_layout (self, number, size * STRIDE_TYPE_SMALL,
-                                                          TRUE, FALSE, 0, STRIDE_ALIGN_LEFT));
+      /* Step numbers and the tick label repeat on every card: laid out once. */
+      g_ptr_array_add (data->number_layouts,
+                       g_object_ref (cached_layout (self, number, size * STRIDE_TYPE_SMALL, TRUE,
+                                                    FALSE, 0, STRIDE_ALIGN_LEFT)));
       g_autofree char *step = g_markup_escape_text (data->steps[i], -1);
       PangoLayout *layout = make_layout (self, step, size, FALSE, FALSE, text_width - size * 1.4,
                                          STRIDE_ALIGN_LEFT);
@@ -1456,8 +1458,9 @@ stride_document_add_card (StrideDocument   *self,
         {
           g_autofree char *label = g_markup_escape_text (card->ticks_label, -1);
 
-          data->ticks_layout = make_layout (self, label, size * STRIDE_TYPE_SMALL, FALSE, FALSE,
-                                            text_width, STRIDE_ALIGN_LEFT);
+          data->ticks_layout = g_object_ref (cached_layout (self, label, size * STRIDE_TYPE_SMALL,
+                                                            FALSE, FALSE, text_width,
+                                                            STRIDE_ALIGN_LEFT));
           height += size * 0.4 + layout_height (data->ticks_layout);
         }
       data->day_layouts = g_ptr_array_new_with_free_func (g_object_unref);
