@@ -3023,6 +3023,35 @@ diff_visits (const StrideVisit            *old_visit,
   return changes;
 }
 
+/* The latest revision of @visit_id and its key measures (%NULL when none
+ * were stored): what an amendment is compared with. Within a transaction. */
+static StrideVisit *
+read_latest_revision (StrideStore            *self,
+                      gint64                  visit_id,
+                      gint64                 *out_revision,
+                      gint64                 *out_patient_id,
+                      StrideFindingsSummary **out_summary,
+                      GError                **error)
+{
+  g_autoptr(StrideVisit) visit = NULL;
+  GError *local_error = NULL;
+  gint64 revision = latest_revision (self, visit_id, error);
+
+  if (revision < 0)
+    return NULL;
+  visit = read_visit (self, visit_id, (guint) revision, out_patient_id, error);
+  if (visit == NULL)
+    return NULL;
+  *out_summary = read_summary (self, visit_id, (guint) revision, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  *out_revision = revision;
+  return g_steal_pointer (&visit);
+}
+
 /**
  * stride_store_visit_has_changes:
  * @self: a store
@@ -3048,7 +3077,6 @@ stride_store_visit_has_changes (StrideStore                  *self,
   g_autoptr(StrideVisit) current = NULL;
   g_autoptr(StrideFindingsSummary) current_summary = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  GError *local_error = NULL;
   gint64 visit_id, revision;
   gboolean began;
 
@@ -3065,17 +3093,10 @@ stride_store_visit_has_changes (StrideStore                  *self,
     }
 
   began = begin_read (self);
-  revision = latest_revision (self, visit_id, &local_error);
-  if (revision >= 0)
-    current = read_visit (self, visit_id, (guint) revision, NULL, &local_error);
-  if (current != NULL)
-    current_summary = read_summary (self, visit_id, (guint) revision, &local_error);
+  current = read_latest_revision (self, visit_id, &revision, NULL, &current_summary, error);
   end_read (self, began);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (current == NULL)
+    return FALSE;
 
   changes = diff_visits (current, visit, current_summary,
                          summary != NULL ? summary : current_summary);
@@ -3110,7 +3131,6 @@ stride_store_amend_visit (StrideStore                  *self,
   const StrideFindingsSummary *new_summary;
   sqlite3_stmt *stmt;
   gint64 visit_id, revision, patient_id = 0, amendment_id;
-  GError *local_error = NULL;
   int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), 0);
@@ -3137,10 +3157,8 @@ stride_store_amend_visit (StrideStore                  *self,
   if (!begin_write (self, what_failed, error))
     return 0;
 
-  revision = latest_revision (self, visit_id, error);
-  if (revision < 0)
-    goto failed_quietly;
-  current = read_visit (self, visit_id, (guint) revision, &patient_id, error);
+  current = read_latest_revision (self, visit_id, &revision, &patient_id, &current_summary,
+                                  error);
   if (current == NULL)
     goto failed_quietly;
   if (current->status != STRIDE_VISIT_FINAL)
@@ -3149,12 +3167,6 @@ stride_store_amend_visit (StrideStore                  *self,
       g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FINAL,
                    _("The visit is still a draft: save it as a draft instead of amending it."));
       return 0;
-    }
-  current_summary = read_summary (self, visit_id, (guint) revision, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      goto failed_quietly;
     }
 
   new_summary = summary != NULL ? summary : current_summary;
