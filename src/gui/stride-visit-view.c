@@ -713,30 +713,16 @@ stride_visit_view_is_amending (StrideVisitView *self)
 }
 
 /**
- * stride_visit_view_amend_done:
+ * stride_visit_view_end_amending:
  * @self: a visit view
  *
- * The window stored the amendment: the visit is read-only again.
+ * The window stored the amendment, or the clinician discarded the
+ * corrections: the final visit is read-only again. After a discard the
+ * caller leaves the visit, or loads it again, since the view still holds the
+ * corrected values.
  */
 void
-stride_visit_view_amend_done (StrideVisitView *self)
-{
-  g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
-
-  self->amending = FALSE;
-  update_editable (self);
-}
-
-/**
- * stride_visit_view_discard_amendment:
- * @self: a visit view
- *
- * The clinician chose to drop the corrections of a final visit: its inputs
- * are read-only again. The caller leaves the visit, or loads it again, since
- * the view still holds the corrected values.
- */
-void
-stride_visit_view_discard_amendment (StrideVisitView *self)
+stride_visit_view_end_amending (StrideVisitView *self)
 {
   g_return_if_fail (STRIDE_IS_VISIT_VIEW (self));
 
@@ -1102,7 +1088,7 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
    * @reason: why the final visit is corrected (never empty)
    *
    * The clinician saved an amendment of a final visit: store it, then call
-   * stride_visit_view_amend_done().
+   * stride_visit_view_end_amending().
    */
   signals[AMEND] = g_signal_new ("amend", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);

@@ -39,8 +39,7 @@ void              stride_visit_view_set_saved_text   (StrideVisitView  *self,
 void              stride_visit_view_visit_changed    (StrideVisitView  *self);
 void              stride_visit_view_mark_final       (StrideVisitView  *self);
 gboolean          stride_visit_view_is_amending      (StrideVisitView  *self);
-void              stride_visit_view_amend_done       (StrideVisitView  *self);
-void              stride_visit_view_discard_amendment (StrideVisitView *self);
+void              stride_visit_view_end_amending     (StrideVisitView  *self);
 void              stride_visit_view_set_amendments   (StrideVisitView  *self,
                                                       GPtrArray        *amendments);
 

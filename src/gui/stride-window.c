@@ -873,7 +873,7 @@ on_unsaved_corrections_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "discard"))
     return;
 
-  stride_visit_view_discard_amendment (self->visit_view);
+  stride_visit_view_end_amending (self->visit_view);
   switch (then)
     {
     case THEN_CLOSE_VISIT:
@@ -1038,7 +1038,7 @@ stride_window_amend_visit (StrideWindow  *self,
   if (revision == 0)
     return 0;
 
-  stride_visit_view_amend_done (self->visit_view);
+  stride_visit_view_end_amending (self->visit_view);
   stride_visit_view_set_saved_text (self->visit_view, _("This visit is final and amended."));
   show_amendments (self);
   return revision;
