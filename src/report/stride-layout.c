@@ -636,16 +636,6 @@ static PangoLayout *cached_layout (StrideDocument *self,
                                    StrideAlign     align);
 static double       layout_height (PangoLayout    *layout);
 
-/**
- * stride_document_font_description:
- * @size: in points
- * @bold: bold weight
- * @italic: italic style
- *
- * The font of document text, for drawing functions that set their own text.
- *
- * Returns: (transfer full): a new font description
- */
 static GHashTable *recorded_fonts;
 
 /**
@@ -661,6 +651,16 @@ stride_document_record_fonts (GHashTable *names)
   recorded_fonts = names;
 }
 
+/**
+ * stride_document_font_description:
+ * @size: in points
+ * @bold: bold weight
+ * @italic: italic style
+ *
+ * The font of document text, for drawing functions that set their own text.
+ *
+ * Returns: (transfer full): a new font description
+ */
 PangoFontDescription *
 stride_document_font_description (double   size,
                                   gboolean bold,

@@ -15,7 +15,6 @@
 #include "stride-planner.h"
 #include "stride-report-private.h"
 
-
 /* ---------------------------------------------------------------- words */
 
 typedef struct
