@@ -893,6 +893,39 @@ content_bottom (StrideDocument *self)
 
 /* ---------------------------------------------------------------- text */
 
+/* Noto Sans sets running text at about half an em per character. */
+#define AVERAGE_CHAR_WIDTH_EM 0.5
+
+/* Gives @layout a width to wrap at.
+ *
+ * Pango 1.50 shapes a text twice when it fits within the layout's width: once
+ * to measure it, and once more to accept it as a line. Most texts in a
+ * document are one short line (table cells, keys, labels, headings), so a
+ * left-aligned text that looks short is laid out unwrapped, and given its
+ * width only if it turns out to be too wide or to hold more than one line
+ * (only a wrapped layout can be cut short with an ellipsis). The lines are the
+ * same either way; a right or centred text needs its width to be placed. */
+static void
+wrap_layout (PangoLayout *layout,
+             double       width,
+             double       size,
+             StrideAlign  align)
+{
+  int pango_width = (int) (width * PANGO_SCALE);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (align == STRIDE_ALIGN_LEFT
+      && g_utf8_strlen (pango_layout_get_text (layout), -1) * size * AVERAGE_CHAR_WIDTH_EM < width)
+    {
+      int natural_width;
+
+      pango_layout_get_size (layout, &natural_width, NULL);
+      if (natural_width <= pango_width && pango_layout_get_line_count (layout) == 1)
+        return;
+    }
+  pango_layout_set_width (layout, pango_width);
+}
+
 static PangoLayout *
 make_layout (StrideDocument *self,
              const char     *markup,
@@ -910,11 +943,6 @@ make_layout (StrideDocument *self,
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
   switch (align)
     {
     case STRIDE_ALIGN_RIGHT:
@@ -945,6 +973,9 @@ make_layout (StrideDocument *self,
     else
       pango_layout_set_text (layout, markup, -1);
   }
+
+  if (width > 0)
+    wrap_layout (layout, width, size > 0 ? size : self->body_size, align);
 
   return layout;
 }
