@@ -666,7 +666,9 @@ stride_document_font_description (double   size,
                                   gboolean bold,
                                   gboolean italic)
 {
-  PangoFontDescription *font = pango_font_description_from_string (STRIDE_DOCUMENT_FONT_FAMILY);
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family_static (font, STRIDE_DOCUMENT_FONT_FAMILY);
 
   /* Truncated as Pango truncates a scaled size, so that this size and
    * <span size="smaller"> in body text make the same font. */
@@ -926,6 +928,31 @@ wrap_layout (PangoLayout *layout,
   pango_layout_set_width (layout, pango_width);
 }
 
+/* Builders escape what they did not write; a broken string still prints,
+ * as text, rather than vanishing. Parsed only when it holds a tag or an
+ * entity: most texts are plain, and the parser costs as much as shaping
+ * them. */
+static void
+set_layout_markup (PangoLayout *layout,
+                   const char  *markup)
+{
+  PangoAttrList *attrs = NULL;
+  char *text = NULL;
+
+  if (markup == NULL)
+    markup = "";
+  if (strpbrk (markup, "<&") != NULL
+      && pango_parse_markup (markup, -1, 0, &attrs, &text, NULL, NULL))
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      g_free (text);
+    }
+  else
+    pango_layout_set_text (layout, markup, -1);
+}
+
 static PangoLayout *
 make_layout (StrideDocument *self,
              const char     *markup,
@@ -957,22 +984,7 @@ make_layout (StrideDocument *self,
       break;
     }
 
-  /* Builders escape what they did not write; a broken string still prints,
-   * as text, rather than vanishing. Parsed once. */
-  {
-    PangoAttrList *attrs = NULL;
-    char *text = NULL;
-
-    if (pango_parse_markup (markup != NULL ? markup : "", -1, 0, &attrs, &text, NULL, NULL))
-      {
-        pango_layout_set_text (layout, text, -1);
-        pango_layout_set_attributes (layout, attrs);
-        pango_attr_list_unref (attrs);
-        g_free (text);
-      }
-    else
-      pango_layout_set_text (layout, markup, -1);
-  }
+  set_layout_markup (layout, markup);
 
   if (width > 0)
     wrap_layout (layout, width, size > 0 ? size : self->body_size, align);
