@@ -1091,6 +1091,74 @@ running_modify (Ctx *c)
   running_spike (c);
 }
 
+/* The walk-run stage of the last visit's plan, or 0 when that plan had none. */
+static int
+previous_walkrun_stage (Ctx *c)
+{
+  StrideVisit *previous = stride_assessment_get_previous (c->assessment);
+
+  if (previous == NULL || previous->plan == NULL || c->visit->kind != STRIDE_VISIT_FOLLOW_UP
+      || g_strcmp0 (previous->plan->running.rule_id, "RP-WALKRUN") != 0)
+    return 0;
+  return CLAMP (previous->plan->running.walkrun_stage, 1, 5);
+}
+
+/* Rules §7: a stage is repeated until pain during it is 3 or less and the next
+ * morning is no worse; pain above 5, or a worse morning, sends the patient
+ * back one stage. At a follow-up this visit's running pain and next morning
+ * judge the last plan's stage; without both, the stage is repeated. */
+static void
+walkrun_continue (Ctx *c,
+                  int  previous)
+{
+  StrideRunningPlan *r = &c->plan->running;
+  double during = 0;
+  gboolean has_during = answer_number (c, "pain-during-running", &during);
+  gboolean has_morning = c->visit->answers != NULL
+                         && stride_answers_has (c->visit->answers, "next-morning",
+                                                STRIDE_SIDE_NONE);
+  gboolean morning_worse = has_morning
+                           && g_strcmp0 (stride_answers_get (c->visit->answers, "next-morning",
+                                                             STRIDE_SIDE_NONE), "worse") == 0;
+  g_autofree char *pain = format_number (during, 0);
+
+  if ((has_during && during > 5) || morning_worse)
+    {
+      r->walkrun_stage = MAX (1, previous - 1);
+      if (has_during && during > 5)
+        add_reason (r->reasons, "RP-WALKRUN", "pain-during-running",
+                    _("Pain during running %s, above 5, at stage %d: back one stage."), pain,
+                    previous);
+      else
+        add_reason (r->reasons, "RP-WALKRUN", "next-morning",
+                    _("The next morning was worse after stage %d: back one stage."), previous);
+    }
+  else if (has_during && during <= 3 && has_morning)
+    {
+      r->walkrun_stage = MIN (5, previous + 1);
+      add_reason (r->reasons, "RP-WALKRUN", "pain-during-running",
+                  previous < 5 ? _("Stage %d went with pain %s during running and the next "
+                                   "morning no worse: on to the next stage.")
+                               : _("Stage %d went with pain %s during running and the next "
+                                   "morning no worse: keep it, and rebuild volume within the "
+                                   "spike limit."), previous, pain);
+    }
+  else if (has_during && during > 3)
+    {
+      r->walkrun_stage = previous;
+      add_reason (r->reasons, "RP-WALKRUN", "pain-during-running",
+                  _("Pain during running %s at stage %d: repeat the stage until it is 3 or "
+                    "less and the next morning is no worse."), pain, previous);
+    }
+  else
+    {
+      r->walkrun_stage = previous;
+      add_reason (r->reasons, "RP-WALKRUN", NULL,
+                  _("Running pain or the next morning not recorded: repeat stage %d until "
+                    "pain is 3 or less and the next morning is no worse."), previous);
+    }
+}
+
 static void
 running_walkrun (Ctx *c)
 {
@@ -1101,9 +1169,12 @@ running_walkrun (Ctx *c)
                                                    STRIDE_SIDE_NONE);
   gboolean has_continuous = answer_number (c, "continuous-run-minutes", &continuous);
   gboolean within = c->f->monitor_known && c->f->monitor_holds;
+  int previous = previous_walkrun_stage (c);
 
   set_rule (r, "RP-WALKRUN");
-  if (running_now && has_continuous && continuous >= 20 && within)
+  if (previous > 0)
+    walkrun_continue (c, previous);
+  else if (running_now && has_continuous && continuous >= 20 && within)
     {
       g_autofree char *m = format_number (continuous, 0);
 
