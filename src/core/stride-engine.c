@@ -622,7 +622,7 @@ red_flag_persistent (Ctx *c)
   double now_worst = 0, start_worst = 0, weeks = 0;
   int days = 0;
   StrideRedFlag *flag;
-  GDate onset, limit;
+  GDate onset, six_months_on;
 
   if (c->start_visit != NULL && g_date_valid (&c->start_visit->date)
       && stride_answers_get_number (c->a, "worst-pain", STRIDE_SIDE_NONE, &now_worst)
@@ -640,12 +640,18 @@ red_flag_persistent (Ctx *c)
         }
     }
 
-  /* "Symptoms for more than 6 months": the onset is before the date 6 months ago. */
-  limit = c->date;
-  g_date_subtract_months (&limit, 6);
+  /* "Symptoms for more than 6 months": six months after the onset is before
+   * the visit. Counted forward from the onset, as a person counts: from
+   * 28 February, six months end on 28 August. (Counting back from a visit on
+   * 31 August would land on 28 February too, and miss three days.) */
   history = stride_answers_get_date (c->a, "onset-date", STRIDE_SIDE_NONE, &onset)
-            && g_date_compare (&onset, &limit) < 0
             && num (c, "supervised-rehab-weeks", STRIDE_SIDE_NONE, &weeks) && weeks >= 12;
+  if (history)
+    {
+      six_months_on = onset;
+      g_date_add_months (&six_months_on, 6);
+      history = g_date_compare (&six_months_on, &c->date) < 0;
+    }
 
   if (!programme && !history)
     return;
