@@ -960,9 +960,13 @@ running_spike (Ctx *c)
   if (!answer_number (c, "longest-run-30d", &longest) || longest <= 0)
     return;
 
+  /* Rounded down to 100 m, the precision the limit is printed with, so that
+   * it is never more than 10 % over: 2.5 km gives 2.7 km, not 2.8 (12 %).
+   * The 1e-6 keeps 10 km at 11 km, not 10.9 (10 × 1.1 is 11.000000000000002
+   * in binary, and 8 × 1.1 is 8.8000000000000007). The protocol records the
+   * longest run to 100 m, so the limit is never below it. */
   r->has_spike_limit = TRUE;
-  /* Rounded to 10 m, so that 10 km gives 11 km and not 11.000000000000002. */
-  r->spike_limit_km = round (longest * 1.1 * 100.0) / 100.0;
+  r->spike_limit_km = floor (longest * 1.1 * 10.0 + 1e-6) / 10.0;
   {
     g_autofree char *l = format_number (longest, 1);
     g_autofree char *s = format_number (r->spike_limit_km, 1);

@@ -152,6 +152,16 @@ static const Case cases[] = {
     .bridge = NONE, .monitor_known = TRUE, .monitor_holds = TRUE,
     .answers = "running-now=yes;longest-run-30d=10", .running = "RP-MODIFY", .spike = 11.0,
     .short_minutes = -1, .advice = "spike-limit" },
+  /* Rounded down, never more than 10 % over: 2.75 and 0.55 are not printed as
+   * 2.8 (12 %) and 0.6 (20 %). */
+  { .name = "RP-SPIKE/2.5-km-gives-2.7", .phase = 2, .calf = NONE, .stepdown = NONE,
+    .bridge = NONE, .monitor_known = TRUE, .monitor_holds = TRUE,
+    .answers = "running-now=yes;longest-run-30d=2.5", .running = "RP-MODIFY", .spike = 2.7,
+    .short_minutes = -1, .advice = "spike-limit" },
+  { .name = "RP-SPIKE/0.5-km-gives-0.5", .phase = 2, .calf = NONE, .stepdown = NONE,
+    .bridge = NONE, .monitor_known = TRUE, .monitor_holds = TRUE,
+    .answers = "running-now=yes;longest-run-30d=0.5", .running = "RP-MODIFY", .spike = 0.5,
+    .short_minutes = -1, .advice = "spike-limit" },
   { .name = "RP-SPIKE/no-longest-run-no-limit", .phase = 2, .calf = NONE, .stepdown = NONE,
     .bridge = NONE, .monitor_known = TRUE, .monitor_holds = TRUE,
     .answers = "running-now=yes;longest-run-30d=0", .running = "RP-MODIFY", .spike = -1,

@@ -523,10 +523,10 @@ case('rp-modify-paused-morning', 'RP-MODIFY broken by a worse next morning: paus
      w(B, G, {'pain-during-running': '3', 'pain-onset-minutes': '30', 'next-morning': 'worse'}), {'running': 'RP-MODIFY', 'running.detail': 'paused'})
 case('rp-modify-75', 'RP-MODIFY broken, where pain starts not recorded: shortened 75%.',
      w(B, G, {'worst-pain': '6', 'pain-during-running': '6'}), {'running': 'RP-MODIFY', 'running.detail': 'shortened 75%'})
-case('rp-spike-half-up', 'RP-SPIKE: 7.5 km x 1.1 = 8.25, rounded half up: 8.3 km (binary floating point gives 8.2499...).',
-     w(B, G, {'pain-during-running': '3', 'longest-run-30d': '7.5'}), {'running': 'RP-MODIFY', 'spike.limit': '8.3 km'})
-case('rp-spike-half-up-17', 'RP-SPIKE: 17.5 km -> 19.25 -> 19.3 km.',
-     w(B, G, {'pain-during-running': '3', 'longest-run-30d': '17.5'}), {'spike.limit': '19.3 km'})
+case('rp-spike-half-up', 'RP-SPIKE: 7.5 km x 1.1 = 8.25, rounded down so that no run is more than 10 % longer: 8.2 km (8.3 would be 10.7 % over).',
+     w(B, G, {'pain-during-running': '3', 'longest-run-30d': '7.5'}), {'running': 'RP-MODIFY', 'spike.limit': '8.2 km'})
+case('rp-spike-half-up-17', 'RP-SPIKE: 17.5 km -> 19.25 -> 19.2 km, never over 10 %.',
+     w(B, G, {'pain-during-running': '3', 'longest-run-30d': '17.5'}), {'spike.limit': '19.2 km'})
 case('rp-walkrun-stage5', 'RP-WALKRUN from stage 5: runs 20 minutes continuously within LS-MONITOR.',
      rtr(w(L, {'continuous-run-minutes': '20', 'pain-during-running': '2', 'longest-run-30d': '5'})),
      {'phase': '3', 'running': 'RP-WALKRUN', 'running.detail': 'stage 5', 'spike.limit': '5.5 km'})
