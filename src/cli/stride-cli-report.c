@@ -276,7 +276,7 @@ run (const StrideCliGlobals  *globals,
   g_option_context_set_summary (context, sheet
                                 ? _("Write the patient’s home exercise sheet for the last visit "
                                     "of an assessment document as PDF; with an emergency "
-                                    "triage, a one-page referral notice instead.")
+                                    "triage, a referral notice instead.")
                                 : _("Write the clinician report for the last visit of an "
                                     "assessment document as PDF, with progress over the "
                                     "earlier visits."));

@@ -3,7 +3,8 @@
  * For the patient: body 12.5 pt, plain "you" words, a card per exercise, the
  * pain rules as a picture, the running plan to pin on the fridge, and the
  * "See a doctor if…" box on every sheet. With an emergency triage the sheet
- * is replaced by a one-page referral notice.
+ * is replaced by a referral notice: what to do now on its first page, then
+ * that box too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -162,9 +163,13 @@ add_contact (StrideDocument          *doc,
   stride_document_add_key_values (doc, (const char *const *) pairs->pdata, 130);
 }
 
+/* Rules §1: every sheet, whatever the level, ends with this box. The
+ * referral notice prints the clinic's contact above it and has no exercises
+ * to ask about, so it leaves out the last line (@ask_the_clinic). */
 static void
 add_warning_box (StrideDocument          *doc,
-                 const StrideReportInput *input)
+                 const StrideReportInput *input,
+                 gboolean                 ask_the_clinic)
 {
   g_auto(GStrv) signs = stride_report_warning_signs (input);
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
@@ -176,7 +181,7 @@ add_warning_box (StrideDocument          *doc,
                                                   _("If it cannot wait, go to an emergency "
                                                     "department or call 112 (911 in North "
                                                     "America).")));
-  if (input->clinic.contact != NULL && *input->clinic.contact != '\0')
+  if (ask_the_clinic && input->clinic.contact != NULL && *input->clinic.contact != '\0')
     /* TRANSLATORS: the last line of the "See a doctor if…" box: clinic, contact */
     g_ptr_array_add (body, g_markup_printf_escaped (_("Questions about your knee or your "
                                                       "exercises? Contact %s: %s"),
@@ -589,6 +594,7 @@ build_referral_notice (const StrideReportInput *input,
                                    "you."), &(StrideTextStyle) { .space_before = 10,
                                                                  .bold = TRUE });
   add_contact (doc, input, TRUE, FALSE);
+  add_warning_box (doc, input, FALSE);
   return doc;
 }
 
@@ -618,7 +624,7 @@ stride_sheet_preload_fonts (void)
  * @input: the visit, its findings and plan, and the clinic
  *
  * Builds the patient's home exercise sheet in the current language; with an
- * emergency triage, the one-page referral notice instead.
+ * emergency triage, the referral notice instead.
  *
  * Returns: (transfer full): the sheet, ready to draw
  */
@@ -664,7 +670,7 @@ stride_sheet_build (const StrideReportInput *input)
   if (input->plan != NULL)
     add_running (doc, input);
   add_education (doc, input);
-  add_warning_box (doc, input);
+  add_warning_box (doc, input, TRUE);
 
   return doc;
 }

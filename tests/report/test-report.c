@@ -265,6 +265,11 @@ test_emergency (void)
   assert_lacks (text, "Your exercises");
   assert_lacks (text, "Tick each day");
   assert_lacks (text, "Your running plan");
+  /* Rules §1: every sheet ends with the warning signs, this one too. */
+  assert_contains (text, "See a doctor if…");
+  assert_contains (text, "Your calf is swollen, tender or tight.");
+  g_assert_true (strstr (text, "See a doctor if…") > strstr (text, "Do not do any exercises"));
+  assert_lacks (text, "Questions about your knee or your exercises?");
 
   assert_contains (report_text, "Emergency referral: same day");
   assert_contains (report_text, "Possible septic arthritis (RF-SEPTIC)");
