@@ -8,6 +8,7 @@
 
 #include "stride-application.h"
 #include "stride-data-dir.h"
+#include "stride-gui-accessible.h"
 #include "stride-gui-types.h"
 #include "stride-preferences-window.h"
 #include "stride-window.h"
@@ -110,6 +111,7 @@ stride_application_startup (GApplication *app)
   G_APPLICATION_CLASS (stride_application_parent_class)->startup (app);
 
   stride_gui_ensure_types ();
+  stride_gui_accessible_init ();
   self->settings = g_settings_new (APPLICATION_ID);
   if (self->database_path == NULL)
     self->database_path = stride_data_dir_default_database ();

@@ -13,6 +13,7 @@
 
 #include "stride-document-preview.h"
 #include "stride-documents-page.h"
+#include "stride-gui-accessible.h"
 
 struct _StrideDocumentsPage
 {
@@ -415,11 +416,29 @@ stride_documents_page_class_init (StrideDocumentsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.next-page", NULL, next_page_action);
 }
 
+/* GTK 4.8 names a stack page by its raw title, "_Report": name it as shown. */
+static void
+name_stack_pages (StrideDocumentsPage *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->preview_stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      g_autofree char *shown = stride_gui_accessible_strip_mnemonic (
+        gtk_stack_page_get_title (GTK_STACK_PAGE (page)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      shown, -1);
+    }
+}
+
 static void
 stride_documents_page_init (StrideDocumentsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->preview_stack, "notify::visible-child",
                             G_CALLBACK (on_stack_changed), self);
+  name_stack_pages (self);
   update_page_label (self);
 }

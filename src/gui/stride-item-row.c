@@ -133,12 +133,45 @@ side_short (StrideSide side)
   return side == STRIDE_SIDE_LEFT ? C_("side", "L") : C_("side", "R");
 }
 
+/* Whether another item of the protocol asks the same question ("Familiar
+ * pain" in three movement tests). */
+static gboolean
+label_is_shared (const StrideItem *item)
+{
+  StrideProtocol *protocol = stride_gui_get_protocol ();
+  GPtrArray *items = protocol != NULL ? stride_protocol_get_items (protocol) : NULL;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const StrideItem *other = g_ptr_array_index (items, i);
+
+      if (other != item && g_strcmp0 (other->label, item->label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The question as its controls are named. One asked in several tests is
+ * named with its test, so that each control has a name of its own. */
+static char *
+question_name (StrideItemRow *self)
+{
+  if (self->item->group_title != NULL && label_is_shared (self->item))
+    {
+      /* TRANSLATORS: a test and one of its questions, "Single-leg bridge: Repetitions to
+       * fatigue" */
+      return g_strdup_printf (_("%s: %s"), self->item->group_title, self->item->label);
+    }
+  return g_strdup (self->item->label);
+}
+
 static char *
 editor_accessible_label (StrideItemRow *self,
                          StrideSide     side,
                          const char    *extra)
 {
-  g_autoptr(GString) label = g_string_new (self->item->label);
+  g_autofree char *question = question_name (self);
+  g_autoptr(GString) label = g_string_new (question);
 
   if (side != STRIDE_SIDE_NONE)
     {
@@ -482,6 +515,12 @@ on_spin_value_changed (GtkSpinButton *spin,
 
   if (value < number_sentinel (self->item) + number_step (self->item) / 2)
     {
+      /* Refused while empty, the spin button shows "not answered" again: no
+       * change, and the reason stays at the field (emptying it on purpose
+       * clears the reason in on_spin_input()). */
+      if (self->answers == NULL
+          || stride_answers_get (self->answers, self->item->id, side) == NULL)
+        return;
       set_error (self, side, NULL);
       write_answer (self, side, NULL);
       return;
@@ -732,7 +771,11 @@ static GtkWidget *
 build_multi (StrideItemRow *self,
              StrideSide     side)
 {
-  GtkWidget *button = gtk_menu_button_new ();
+  /* Only its inner toggle button can be pressed: the menu button itself is a
+   * group around it, so that one button, not two, goes by the question's
+   * name. */
+  GtkWidget *button = g_object_new (GTK_TYPE_MENU_BUTTON,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *summary = gtk_label_new (NULL);
@@ -1010,6 +1053,7 @@ build (StrideItemRow *self)
   StrideProtocol *protocol = stride_gui_get_protocol ();
   GtkWidget *editors_box;
   g_autofree char *clear_label = NULL;
+  g_autofree char *question = NULL;
 
   self->item = protocol != NULL ? stride_protocol_lookup (protocol, self->item_id) : NULL;
   if (self->item == NULL)
@@ -1083,10 +1127,17 @@ build (StrideItemRow *self)
 
       if (GTK_IS_SPIN_BUTTON (first) || GTK_IS_ENTRY (first) || GTK_IS_DROP_DOWN (first)
           || GTK_IS_MENU_BUTTON (first))
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), first);
+        {
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), first);
+          /* libadwaita labels it by the row's title too: keep our name, which
+           * says the side and the unit. */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (first),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
     }
 
-  clear_label = g_strdup_printf (_("Clear the answer: %s"), self->item->label);
+  question = question_name (self);
+  clear_label = g_strdup_printf (_("Clear the answer: %s"), question);
   set_accessible_label (self->clear_button, clear_label);
   gtk_widget_set_tooltip_text (self->clear_button, _("Clear the answer"));
 

@@ -173,9 +173,21 @@ dose_row (StridePlanPage *self,
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_dose_changed), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  /* Named "Sets of Wall sit" alone, not also by the row's title. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_object_set_data (G_OBJECT (expander), which, spin);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
   return spin;
+}
+
+static void
+hide_keeping_place (GtkWidget *widget,
+                    gboolean   hide)
+{
+  gtk_widget_set_opacity (widget, hide ? 0.0 : 1.0);
+  gtk_widget_set_can_target (widget, !hide);
+  gtk_widget_set_can_focus (widget, !hide);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, hide, -1);
 }
 
 static void
@@ -248,13 +260,10 @@ show_exercises (StridePlanPage *self)
         GtkWidget *up_button = icon_button ("go-up-symbolic", _("Move Up"), up,
                                             "plan.move-up", i);
 
-        /* The first cannot go up, the last cannot go down: keep their place. */
-        gtk_widget_set_opacity (up_button, i > 0 ? 1.0 : 0.0);
-        gtk_widget_set_can_target (up_button, i > 0);
-        gtk_widget_set_can_focus (up_button, i > 0);
-        gtk_widget_set_opacity (down_button, i + 1 < p->items->len ? 1.0 : 0.0);
-        gtk_widget_set_can_target (down_button, i + 1 < p->items->len);
-        gtk_widget_set_can_focus (down_button, i + 1 < p->items->len);
+        /* The first cannot go up, the last cannot go down: keep their place,
+         * unseen by eye and by screen readers. */
+        hide_keeping_place (up_button, i == 0);
+        hide_keeping_place (down_button, i + 1 == p->items->len);
         adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), down_button);
         adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), up_button);
       }
@@ -269,6 +278,15 @@ show_exercises (StridePlanPage *self)
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (note_row), TRUE);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note_row), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (note_row), item->note != NULL ? item->note : "");
+      /* Each exercise has a note: each field says whose. */
+      {
+        /* TRANSLATORS: the note field of one exercise, "Note for the patient: Wall sit" */
+        g_autofree char *note_name = g_strdup_printf (_("Note for the patient: %s"),
+                                                      name);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (note_row),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, note_name, -1);
+      }
       g_object_set_data (G_OBJECT (note_row), "stride-item", item);
       g_signal_connect (note_row, "changed", G_CALLBACK (on_note_changed), self);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), note_row);
@@ -376,6 +394,8 @@ show_education (StridePlanPage *self)
       g_signal_connect (check, "toggled", G_CALLBACK (on_education_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (check),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       g_object_set_data (G_OBJECT (self), point->id, check);
     }
 }

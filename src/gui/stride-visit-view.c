@@ -1153,6 +1153,10 @@ static void
 stride_visit_view_init (StrideVisitView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Named "Next step" in the template; its mnemonic label "_Next" would add
+   * itself to the name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->next_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   build_step_list (self);
   g_signal_connect (self->step_list, "row-activated", G_CALLBACK (on_step_row_activated), self);

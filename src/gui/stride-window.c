@@ -1323,7 +1323,8 @@ show_store_error (StrideWindow *self,
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_set_name (button, "restore-button");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Restore the patient records from a backup file"), -1);
       g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked), self);
       adw_status_page_set_child (self->welcome_page, button);

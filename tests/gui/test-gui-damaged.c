@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "stride-application.h"
+#include "stride-gui-accessible.h"
 #include "stride-gui-types.h"
 #include "stride-i18n.h"
 #include "stride-store.h"
@@ -183,6 +184,7 @@ main (int   argc,
   stride_test_require_display ();
   adw_init ();
   stride_gui_ensure_types ();
+  stride_gui_accessible_init ();
 
   g_test_add_func ("/gui/damaged/corrupt", test_damaged);
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "stride-application.h"
+#include "stride-gui-accessible.h"
 #include "stride-gui-types.h"
 #include "stride-test-a11y.h"
 
@@ -186,6 +187,7 @@ main (int   argc,
   stride_test_require_display ();
   adw_init ();
   stride_gui_ensure_types ();
+  stride_gui_accessible_init ();
 
   g_test_add_func ("/gui/foundation/ui-files", test_every_ui_file_loads);
   g_test_add_func ("/gui/foundation/windows", test_application_windows);

@@ -19,6 +19,7 @@
 #include "stride-exercise-chooser.h"
 #include "stride-findings-page.h"
 #include "stride-gui-data.h"
+#include "stride-gui-accessible.h"
 #include "stride-gui-types.h"
 #include "stride-i18n.h"
 #include "stride-items-page.h"
@@ -286,6 +287,17 @@ check_refusals (StrideVisitView *view)
   g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "6"));
   g_assert_null (stride_item_row_get_error (row, STRIDE_SIDE_NONE));
   g_assert_cmpstr (stride_answers_get (answers, "worst-pain", STRIDE_SIDE_NONE), ==, "6");
+
+  /* Refused while the field is empty: the reason stays at the field, and
+   * nothing is stored (the reason used to vanish with the refused text). */
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, ""));
+  g_assert_false (stride_answers_has (answers, "worst-pain", STRIDE_SIDE_NONE));
+  g_assert_false (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "15"));
+  g_assert_nonnull (stride_item_row_get_error (row, STRIDE_SIDE_NONE));
+  g_assert_nonnull (strstr (stride_item_row_get_error (row, STRIDE_SIDE_NONE), "15"));
+  g_assert_false (stride_answers_has (answers, "worst-pain", STRIDE_SIDE_NONE));
+  g_assert_true (stride_item_row_enter_text (row, STRIDE_SIDE_NONE, "6"));
+  g_assert_null (stride_item_row_get_error (row, STRIDE_SIDE_NONE));
 
   /* A date that does not exist is refused too. */
   page = stride_visit_view_get_items_page (view, "history");
@@ -1071,6 +1083,7 @@ main (int   argc,
   stride_test_require_display ();
   adw_init ();
   stride_gui_ensure_types ();
+  stride_gui_accessible_init ();
 
   g_test_add_func ("/gui/workflow/patients", test_patients);
   g_test_add_func ("/gui/workflow/initial-visit", test_initial_visit);

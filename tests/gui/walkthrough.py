@@ -32,12 +32,19 @@ def fail(message):
 
 
 def norm(name):
-    """GTK 4.8 names a button with a mnemonic label "_Label Label": read it as "Label"."""
-    n = (name or '').replace('_', '').strip()
-    h = len(n) // 2
-    if len(n) % 2 == 1 and n[h] == ' ' and n[:h] == n[h + 1:]:
-        n = n[:h]
-    return n
+    """The name as a screen reader reads it, taken as it is: GTK 4.8 would name
+    a button with a mnemonic "_Label Label", and the app must not let it."""
+    return (name or '').strip()
+
+
+def garbled(name):
+    """A name read twice ("Label Label", "Pain, Left Pain") or with a raw
+    mnemonic ("_Report")."""
+    words = name.split()
+    for n in range(1, len(words) // 2 + 1):
+        if words[:n] == words[-n:]:
+            return True
+    return any(w.startswith('_') or '_' in w[:-1] and w.replace('_', '').isalpha() for w in words)
 
 
 def wait_for(what, pred, root, timeout=10):
@@ -92,6 +99,9 @@ def audit(label, root=None):
         if node.roleName in INPUT_ROLES and bare:
             unnamed.append(f'{node.roleName} {name!r} under {node.parent.roleName} '
                            f'{node.parent.name!r}')
+        elif node.roleName in INPUT_ROLES and garbled(name):
+            unnamed.append(f'{node.roleName} {name!r} (read twice, or with its mnemonic) under '
+                           f'{node.parent.roleName} {node.parent.name!r}')
         for child in node.children:
             walk(child, depth + 1)
 
@@ -174,8 +184,8 @@ step_item('History')
 # Every step's page is in the tree at once: this dump covers all seven.
 audit('visit')
 click('push button', 'Running at present: Yes')
-set_spin('Runs per week (runs) Runs per week', 3)
-set_spin('Weekly running distance now (km) Weekly running distance now', 15)
+set_spin('Runs per week (runs)', 3)
+set_spin('Weekly running distance now (km)', 15)
 choose_in_drop_down('Painful knee')
 click('push button', 'Pain location: None ticked')
 time.sleep(0.5)
@@ -205,7 +215,7 @@ audit('red-flags')
 # --- Load sensitivity and movement tolerance ------------------------------
 click('push button', 'Next step')
 click('push button', 'Next step')
-set_spin('Pain, Left Pain', 4)
+set_spin('Pain, Left', 4)
 
 # --- Findings: the phase and the triage as text ----------------------------
 click('push button', 'Next step')

@@ -1,0 +1,158 @@
+/* stride-gui-accessible.c: accessible names as a screen reader should hear them
+ *
+ * GTK 4.8 builds an accessible name from a widget's LABEL property followed by
+ * the names of its LABELLED_BY widgets. Two common widgets get both, and are
+ * heard twice:
+ *
+ * - a button with a mnemonic: gtk_button_set_label() stores the raw
+ *   "_Follow-up" as LABEL and its mnemonic label adds LABELLED_BY
+ *   "Follow-up", so its name is "_Follow-up Follow-up". Stack switcher tabs
+ *   get only the raw title, "_Report";
+ * - an AdwActionRow's activatable widget: libadwaita labels it by the row's
+ *   title, after we named it more precisely ("Pain, Left (NRS)").
+ *
+ * A screen reader user, and a walk-through that finds controls by name, would
+ * meet names that no label on screen shows. Here each gets one name.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "stride-gui-accessible.h"
+
+/**
+ * stride_gui_accessible_strip_mnemonic:
+ * @text: a label with mnemonic underscores, "Home _Sheet"
+ *
+ * Returns: (transfer full): the text as shown, "Home Sheet"
+ */
+char *
+stride_gui_accessible_strip_mnemonic (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  char *shown = NULL;
+
+  /* Pango's markup parser knows mnemonics ("__" is a plain underscore). */
+  if (!pango_parse_markup (escaped, -1, '_', NULL, &shown, NULL, NULL))
+    return g_strdup (text != NULL ? text : "");
+  return shown;
+}
+
+/**
+ * stride_gui_accessible_set_name:
+ * @widget: a widget
+ * @name: its whole accessible name
+ *
+ * Names @widget @name and nothing else: any label it was linked to
+ * (LABELLED_BY) no longer adds to the name.
+ */
+void
+stride_gui_accessible_set_name (GtkWidget  *widget,
+                                const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* The relation first: setting the label announces the name as it then is. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+/* The label a button shows as its whole content. A button built around a
+ * box of its own (an icon beside the text) is named by hand. */
+static GtkWidget *
+find_label (GtkWidget *button)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      return child;
+  return NULL;
+}
+
+static void name_from_mnemonic_label (GtkWidget *button);
+
+static void
+on_label_changed (GtkWidget  *button,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  /* gtk_button_set_label() has stored the raw label again. */
+  name_from_mnemonic_label (button);
+}
+
+/* A button whose label has a mnemonic is named by the text it shows, now and
+ * whenever its label changes. */
+static void
+name_from_mnemonic_label (GtkWidget *button)
+{
+  GtkWidget *label = find_label (button);
+
+  if (label == NULL || !gtk_label_get_use_underline (GTK_LABEL (label)))
+    return;
+  stride_gui_accessible_set_name (button, gtk_label_get_text (GTK_LABEL (label)));
+  if (g_object_get_data (G_OBJECT (button), "stride-accessible-named") == NULL)
+    {
+      g_object_set_data (G_OBJECT (button), "stride-accessible-named", GINT_TO_POINTER (TRUE));
+      g_signal_connect (button, "notify::label", G_CALLBACK (on_label_changed), NULL);
+    }
+}
+
+static gboolean
+is_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget);
+}
+
+static void
+name_buttons_below (GtkWidget *widget)
+{
+  if (is_button (widget))
+    name_from_mnemonic_label (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons_below (child);
+}
+
+/* A window, a dialog, a popover, a stack or one of our composite widgets
+ * names every button it holds, shown or not yet: the accessibility tree lists
+ * the pages a stack hides and the banners not shown yet, and a walk-through
+ * may look for a button before it is shown. A button added later is named as
+ * it shows. */
+static gboolean
+on_widget_map (GSignalInvocationHint *hint,
+               guint                  n_values,
+               const GValue          *values,
+               gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  if (GTK_IS_NATIVE (widget) || GTK_IS_STACK (widget)
+      || g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Stride"))
+    name_buttons_below (widget);
+  else if (is_button (widget))
+    name_from_mnemonic_label (widget);
+  return TRUE;
+}
+
+/**
+ * stride_gui_accessible_init:
+ *
+ * Names every button with a mnemonic, in every window and dialog (libadwaita's
+ * included), by the text it shows, from when its window or stack is shown.
+ * Call once, after gtk_init().
+ */
+void
+stride_gui_accessible_init (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* The signal exists once the class does. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, on_widget_map,
+                                  NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}
