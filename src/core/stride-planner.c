@@ -1262,9 +1262,10 @@ plan_education (Ctx *c)
   gboolean pfp = pattern_present (c, "PR-PFP") || c->f->monitor_pfp_rule;
 
   g_ptr_array_add (e, g_strdup ("pain-is-a-guide"));
-  g_ptr_array_add (e, g_strdup ("pain-rules"));
-  if (pfp)
-    g_ptr_array_add (e, g_strdup ("pain-rules-pfp"));
+  /* One set of pain rules: when PR-PFP is likely or possible the stricter
+   * patellofemoral rule decides instead of the general one (rules §2), and
+   * printing both would tell the patient two different things. */
+  g_ptr_array_add (e, g_strdup (pfp ? "pain-rules-pfp" : "pain-rules"));
   /* PR-APOPHYSITIS: load management, in words for a young patient. */
   if (c->apophysitis)
     g_ptr_array_add (e, g_strdup ("growing-knees"));

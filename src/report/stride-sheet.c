@@ -236,6 +236,11 @@ draw_pain_scale (cairo_t  *cr,
     { 4, 5, STRIDE_TONE_NOTICE, N_("Acceptable"), N_("OK if it settles by next morning") },
     { 6, 10, STRIDE_TONE_DANGER, N_("Too much"), N_("Stop, do less next time") },
   };
+  /* The stricter patellofemoral rule (rules §2): back to usual within an
+   * hour, as the sentence under the picture says. */
+  if (GPOINTER_TO_INT (user_data))
+    /* TRANSLATORS: the pain scale's caption for 4–5 with kneecap pain; short */
+    zones[1].detail = N_("OK if it settles within an hour");
   double cell = width / 11.0;
   double box_h = 26;
   /* The same fonts and metrics as the document's own text. */
@@ -297,7 +302,8 @@ add_pain_rules (StrideDocument          *doc,
   stride_document_add_text (doc, _("Some pain while you exercise or run is allowed. Rate your "
                                    "knee pain from 0 (none) to 10 (the worst you can imagine):"),
                             NULL);
-  stride_document_add_drawing (doc, 92, draw_pain_scale, NULL, NULL);
+  stride_document_add_drawing (doc, 92, draw_pain_scale,
+                               GINT_TO_POINTER (findings->monitor_pfp_rule), NULL);
   if (findings->monitor_pfp_rule)
     stride_document_add_markup (doc, _("<b>The next-morning rule:</b> your knee should be back "
                                        "to normal within an hour and no worse the next morning. "
@@ -496,10 +502,12 @@ add_running (StrideDocument          *doc,
 
 static void
 add_education (StrideDocument          *doc,
-               const StrideReportInput *input)
+               const StrideReportInput *input,
+               StrideFindings          *findings)
 {
   const StridePlan *plan = input->plan;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  gboolean pain_rules_done = FALSE;
 
   if (plan == NULL || plan->education->len == 0)
     return;
@@ -507,8 +515,19 @@ add_education (StrideDocument          *doc,
   for (guint i = 0; i < plan->education->len; i++)
     {
       StrideEducationText text = { NULL, NULL };
+      const char *id = g_ptr_array_index (plan->education, i);
 
-      if (!stride_report_lookup_education (input, g_ptr_array_index (plan->education, i), &text))
+      /* One set of pain rules, the one the pain scale above uses (rules §2:
+       * with PR-PFP the stricter patellofemoral rule decides), even in a
+       * plan kept before the planner chose only one. */
+      if (g_strcmp0 (id, "pain-rules") == 0 || g_strcmp0 (id, "pain-rules-pfp") == 0)
+        {
+          if (pain_rules_done)
+            continue;
+          pain_rules_done = TRUE;
+          id = findings->monitor_pfp_rule ? "pain-rules-pfp" : "pain-rules";
+        }
+      if (!stride_report_lookup_education (input, id, &text))
         continue;
       if (text.text != NULL && *text.text != '\0')
         g_ptr_array_add (items, g_markup_printf_escaped ("<b>%s</b>\n%s", text.title, text.text));
@@ -669,7 +688,7 @@ stride_sheet_build (const StrideReportInput *input)
   add_pain_rules (doc, input, findings);
   if (input->plan != NULL)
     add_running (doc, input);
-  add_education (doc, input);
+  add_education (doc, input, findings);
   add_warning_box (doc, input, TRUE);
 
   return doc;

@@ -560,6 +560,8 @@ test_pfp_hip_and_knee (void)
   g_assert_true (knee);
   /* The stricter patellofemoral pain rule goes on the sheet too. */
   g_assert_true (education_has (plan, "pain-rules-pfp"));
+  /* In place of the general rule, never beside it (rules §2). */
+  g_assert_false (education_has (plan, "pain-rules"));
 }
 
 static void
@@ -576,6 +578,7 @@ test_education_by_running (void)
   g_assert_true (education_has (runs, "terrain"));
   g_assert_true (education_has (runs, "footwear"));
   g_assert_false (education_has (runs, "pain-rules-pfp"));
+  g_assert_true (education_has (runs, "pain-rules"));
 }
 
 static void

@@ -245,6 +245,38 @@ test_sheet_emergency (void)
   g_assert_true (strstr (text, "If it cannot wait") > strstr (text, "See a doctor if…"));
 }
 
+/* Rules §2: with PR-PFP the stricter patellofemoral rule decides instead of
+ * the general one; the sheet says one rule, the same in the pain scale's
+ * caption, under it and in "Good to know". */
+static void
+test_sheet_one_pain_rule (void)
+{
+  g_autofree char *pfp_input = case_path ("both-knees.xml");
+  g_autofree char *pfp_output = out_path ("both-knees-sheet.pdf");
+  g_autofree char *general_input = case_path ("itbs-marathon.xml");
+  g_autofree char *general_output = out_path ("itbs-marathon-sheet.pdf");
+  g_autofree char *pfp = NULL;
+  g_autofree char *general = NULL;
+  Run run = { 0 };
+
+  cli (&run, "sheet", pfp_input, pfp_output, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  pfp = pdf_text (pfp_output);
+  assert_contains (pfp, "The pain rules for pain around the kneecap");
+  assert_contains (pfp, "back to normal within an hour");
+  assert_lacks (pfp, "by next morning");
+  assert_lacks (pfp, "By the next morning your knee should be back to how it usually is.");
+
+  cli (&run, "sheet", general_input, general_output, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  general = pdf_text (general_output);
+  assert_contains (general, "By the next morning your knee should be back to how it usually is.");
+  assert_lacks (general, "The pain rules for pain around the kneecap");
+  assert_lacks (general, "within an hour");
+}
+
 static void
 test_sheet_language (void)
 {
@@ -380,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-typical", test_report_typical);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
+  g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
   g_test_add_func ("/cli-report/sheet-language", test_sheet_language);
   g_test_add_func ("/cli-report/report-from-database", test_report_from_database);
   g_test_add_func ("/cli-report/usage-errors", test_usage_errors);
