@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "stride-figure-renderer.h"
@@ -197,7 +198,42 @@ add_warning_box (StrideDocument          *doc,
 
 /* ---------------------------------------------------------------- pain scale */
 
-static void
+static PangoLayout *
+make_text_layout (PangoContext *context,
+                  const char   *markup,
+                  double        size,
+                  gboolean      bold,
+                  double        width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = stride_document_font_description (size, bold, FALSE);
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+text_height (PangoContext *context,
+             const char   *markup,
+             double        size,
+             gboolean      bold,
+             double        width)
+{
+  PangoLayout *layout = make_text_layout (context, markup, size, bold, width);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  g_object_unref (layout);
+  return (double) h / PANGO_SCALE;
+}
+
+/* Draws @markup centred in @width from (@x, @y); returns its height. */
+static double
 draw_text (cairo_t      *cr,
            PangoContext *context,
            const char   *markup,
@@ -207,18 +243,109 @@ draw_text (cairo_t      *cr,
            double        y,
            double        width)
 {
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = stride_document_font_description (size, bold, FALSE);
+  PangoLayout *layout = make_text_layout (context, markup, size, bold, width);
+  int w, h;
 
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_markup (layout, markup, -1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, &w, &h);
   g_object_unref (layout);
+  return (double) h / PANGO_SCALE;
+}
+
+/* The pain scale's zones, in the words of the language the sheet was built
+ * in: a preview may draw the page later, after the language has changed. */
+#define PAIN_SCALE_BOX_H      26.0
+#define PAIN_SCALE_WORD_TOP   (PAIN_SCALE_BOX_H + 10.0)
+#define PAIN_SCALE_CAPTION_GAP 1.0
+#define PAIN_SCALE_BOTTOM_PAD 6.0
+
+typedef struct
+{
+  int         from, to;
+  StrideTone  tone;
+  char       *word;     /* markup */
+  char       *detail;   /* markup */
+} PainZone;
+
+typedef struct
+{
+  PainZone zones[3];
+} PainScale;
+
+static void
+pain_scale_free (gpointer data)
+{
+  PainScale *scale = data;
+
+  for (guint z = 0; z < G_N_ELEMENTS (scale->zones); z++)
+    {
+      g_free (scale->zones[z].word);
+      g_free (scale->zones[z].detail);
+    }
+  g_free (scale);
+}
+
+static PainScale *
+pain_scale_new (gboolean pfp_rule)
+{
+  struct { int from, to; StrideTone tone; const char *word; const char *detail; } zones[] = {
+    { 0, 3, STRIDE_TONE_GOOD, N_("Fine"), N_("Carry on") },
+    { 4, 5, STRIDE_TONE_NOTICE, N_("Acceptable"), N_("OK if it settles by next morning") },
+    { 6, 10, STRIDE_TONE_DANGER, N_("Too much"), N_("Stop, do less next time") },
+  };
+  PainScale *scale = g_new0 (PainScale, 1);
+
+  /* The stricter patellofemoral rule (rules §2): back to usual within an
+   * hour, as the sentence under the picture says. */
+  if (pfp_rule)
+    /* TRANSLATORS: the pain scale's caption for 4–5 with kneecap pain; short */
+    zones[1].detail = N_("OK if it settles within an hour");
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      scale->zones[z].from = zones[z].from;
+      scale->zones[z].to = zones[z].to;
+      scale->zones[z].tone = zones[z].tone;
+      scale->zones[z].word = g_markup_printf_escaped ("<b>%s</b>", _(zones[z].word));
+      scale->zones[z].detail = g_markup_escape_text (_(zones[z].detail), -1);
+    }
+  return scale;
+}
+
+/* Where a zone's caption starts, and how much room the zone's words need:
+ * measured, so that a long caption (Spanish wraps to four lines) makes the
+ * picture taller rather than running into the text below it. */
+static double
+pain_zone_detail_top (PangoContext   *context,
+                      const PainZone *zone,
+                      double          zone_width)
+{
+  return PAIN_SCALE_WORD_TOP
+         + text_height (context, zone->word, STRIDE_SHEET_BODY_SIZE, FALSE, zone_width)
+         + PAIN_SCALE_CAPTION_GAP;
+}
+
+static double
+pain_scale_height (const PainScale *scale,
+                   double           width)
+{
+  PangoContext *context = stride_document_create_context ();
+  double cell = width / 11.0;
+  double height = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (scale->zones); z++)
+    {
+      const PainZone *zone = &scale->zones[z];
+      double zw = (zone->to - zone->from + 1) * cell;
+      double bottom = pain_zone_detail_top (context, zone, zw)
+                      + text_height (context, zone->detail,
+                                     STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE, zw - 4);
+
+      height = MAX (height, bottom);
+    }
+  g_object_unref (context);
+  return ceil (height + PAIN_SCALE_BOTTOM_PAD);
 }
 
 /* 0–10 in boxes, grouped into three zones named in words, so that grey print
@@ -231,35 +358,25 @@ draw_pain_scale (cairo_t  *cr,
                  double    height,
                  gpointer  user_data)
 {
-  struct { int from, to; StrideTone tone; const char *word; const char *detail; } zones[] = {
-    { 0, 3, STRIDE_TONE_GOOD, N_("Fine"), N_("Carry on") },
-    { 4, 5, STRIDE_TONE_NOTICE, N_("Acceptable"), N_("OK if it settles by next morning") },
-    { 6, 10, STRIDE_TONE_DANGER, N_("Too much"), N_("Stop, do less next time") },
-  };
-  /* The stricter patellofemoral rule (rules §2): back to usual within an
-   * hour, as the sentence under the picture says. */
-  if (GPOINTER_TO_INT (user_data))
-    /* TRANSLATORS: the pain scale's caption for 4–5 with kneecap pain; short */
-    zones[1].detail = N_("OK if it settles within an hour");
+  const PainScale *scale = user_data;
   double cell = width / 11.0;
-  double box_h = 26;
+  double box_h = PAIN_SCALE_BOX_H;
   /* The same fonts and metrics as the document's own text. */
   PangoContext *context = stride_document_create_context ();
 
-  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+  for (guint z = 0; z < G_N_ELEMENTS (scale->zones); z++)
     {
-      StrideColor fill = stride_tone_fill (zones[z].tone);
-      StrideColor border = stride_tone_border (zones[z].tone);
-      double zx = x + zones[z].from * cell;
-      double zw = (zones[z].to - zones[z].from + 1) * cell;
-      g_autofree char *word = g_markup_printf_escaped ("<b>%s</b>", _(zones[z].word));
-      g_autofree char *detail = g_markup_escape_text (_(zones[z].detail), -1);
+      const PainZone *zone = &scale->zones[z];
+      StrideColor fill = stride_tone_fill (zone->tone);
+      StrideColor border = stride_tone_border (zone->tone);
+      double zx = x + zone->from * cell;
+      double zw = (zone->to - zone->from + 1) * cell;
 
       cairo_set_source_rgb (cr, fill.r, fill.g, fill.b);
       cairo_rectangle (cr, zx, y, zw, box_h);
       cairo_fill (cr);
 
-      for (int n = zones[z].from; n <= zones[z].to; n++)
+      for (int n = zone->from; n <= zone->to; n++)
         {
           g_autofree char *number = g_strdup_printf ("%d", n);
 
@@ -281,10 +398,11 @@ draw_pain_scale (cairo_t  *cr,
       cairo_stroke (cr);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      draw_text (cr, context, word, STRIDE_SHEET_BODY_SIZE, FALSE, zx, y + box_h + 10, zw);
+      draw_text (cr, context, zone->word, STRIDE_SHEET_BODY_SIZE, FALSE, zx,
+                 y + PAIN_SCALE_WORD_TOP, zw);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, context, detail, STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE, zx + 2,
-                 y + box_h + 27, zw - 4);
+      draw_text (cr, context, zone->detail, STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE,
+                 zx + 2, y + pain_zone_detail_top (context, zone, zw), zw - 4);
     }
   g_object_unref (context);
 }
@@ -302,8 +420,13 @@ add_pain_rules (StrideDocument          *doc,
   stride_document_add_text (doc, _("Some pain while you exercise or run is allowed. Rate your "
                                    "knee pain from 0 (none) to 10 (the worst you can imagine):"),
                             NULL);
-  stride_document_add_drawing (doc, 92, draw_pain_scale,
-                               GINT_TO_POINTER (findings->monitor_pfp_rule), NULL);
+  {
+    PainScale *scale = pain_scale_new (findings->monitor_pfp_rule);
+
+    stride_document_add_drawing (doc,
+                                 pain_scale_height (scale, stride_document_get_text_width (doc)),
+                                 draw_pain_scale, scale, pain_scale_free);
+  }
   if (findings->monitor_pfp_rule)
     stride_document_add_markup (doc, _("<b>The next-morning rule:</b> your knee should be back "
                                        "to normal within an hour and no worse the next morning. "

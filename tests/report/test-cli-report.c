@@ -277,6 +277,94 @@ test_sheet_one_pain_rule (void)
   assert_lacks (general, "within an hour");
 }
 
+/* Words whose boxes (pdftotext -bbox) intersect on one page: text drawn over
+ * text. Returns a description of the first such pair, or NULL. */
+static char *
+pdf_overlapping_words (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                        "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                                        0, 0, NULL);
+  g_auto(GStrv) pages = NULL;
+  Run run = { 0 };
+  char *found = NULL;
+
+  run_argv (&run, argv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  pages = g_strsplit (run.out, "<page ", -1);
+  for (guint p = 1; pages[p] != NULL && found == NULL; p++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      g_regex_match (word, pages[p], 0, &match);
+      while (g_match_info_matches (match))
+        {
+          double box[4];
+
+          for (int i = 0; i < 4; i++)
+            {
+              g_autofree char *number = g_match_info_fetch (match, i + 1);
+
+              box[i] = g_ascii_strtod (number, NULL);
+            }
+          g_array_append_vals (boxes, box, 1);
+          g_ptr_array_add (texts, g_match_info_fetch (match, 5));
+          g_match_info_next (match, NULL);
+        }
+      for (guint i = 0; i < boxes->len && found == NULL; i++)
+        for (guint j = i + 1; j < boxes->len && found == NULL; j++)
+          {
+            const double *a = (const double *) (boxes->data + i * sizeof (double) * 4);
+            const double *b = (const double *) (boxes->data + j * sizeof (double) * 4);
+
+            /* Half a point of tolerance for the glyphs' side bearings. */
+            if (MIN (a[2], b[2]) - MAX (a[0], b[0]) > 0.5
+                && MIN (a[3], b[3]) - MAX (a[1], b[1]) > 0.5)
+              found = g_strdup_printf ("page %u: “%s” overlaps “%s”", p,
+                                       (char *) g_ptr_array_index (texts, i),
+                                       (char *) g_ptr_array_index (texts, j));
+          }
+    }
+  run_clear (&run);
+  return found;
+}
+
+/* The pain scale's captions never run into the text under the picture, in
+ * any language or paper: the Spanish 4–5 caption wraps to four lines. */
+static void
+test_sheet_captions_fit (void)
+{
+  static const char *const cases[] = { "itbs-marathon.xml", "typical-pfp.xml" };
+  static const char *const langs[] = { "en", "de", "es" };
+  static const char *const papers[] = { "a4", "letter" };
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po",
+                                                 NULL);
+  const char *env[] = { "STRIDE_LOCALEDIR", localedir, NULL };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+        {
+          g_autofree char *input = case_path (cases[c]);
+          g_autofree char *name = g_strdup_printf ("captions-%u-%s-%s.pdf", c, langs[l],
+                                                   papers[p]);
+          g_autofree char *output = out_path (name);
+          g_autofree char *overlap = NULL;
+          const char *more[] = { "--lang", langs[l], "--paper", papers[p], NULL };
+          Run run = { 0 };
+
+          cli (&run, "sheet", input, output, more, env);
+          g_assert_cmpint (run.status, ==, 0);
+          run_clear (&run);
+          overlap = pdf_overlapping_words (output);
+          if (overlap != NULL)
+            g_error ("%s (%s, %s): %s", cases[c], langs[l], papers[p], overlap);
+        }
+}
+
 static void
 test_sheet_language (void)
 {
@@ -413,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
+  g_test_add_func ("/cli-report/sheet-captions-fit", test_sheet_captions_fit);
   g_test_add_func ("/cli-report/sheet-language", test_sheet_language);
   g_test_add_func ("/cli-report/report-from-database", test_report_from_database);
   g_test_add_func ("/cli-report/usage-errors", test_usage_errors);
