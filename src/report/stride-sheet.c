@@ -478,6 +478,13 @@ add_exercises (StrideDocument          *doc,
   g_auto(GStrv) days = day_labels ();
 
   stride_document_add_heading (doc, 1, _("Your exercises"));
+  /* PH-DONE (rules §4): the maintenance plan, and why it goes on. */
+  if (plan->maintenance)
+    stride_document_add_markup (doc, _("<b>You have finished the return-to-running programme.</b> "
+                                       "Keep doing these strength exercises twice a week for at "
+                                       "least 3 more months. Stopping too early is a common "
+                                       "reason pain comes back."),
+                                &(StrideTextStyle) { .space_before = 2 });
   stride_document_add_text (doc, _("Do each exercise as shown. Tick a box each day you do it."),
                             NULL);
 
@@ -558,6 +565,32 @@ add_running (StrideDocument          *doc,
 
           stride_table_add_row (table, cells);
         }
+      /* Rules §7: after stage 5, volume comes back within RP-SPIKE; and
+       * the single-run limit, as the report gives it, holds at every stage. */
+      {
+        GString *then = g_string_new (NULL);
+        const char *cells[] = {
+          /* TRANSLATORS: the walk-run table's stage column for the row after stage 5; short */
+          _("Then"), NULL, "", NULL };
+
+        g_autofree char *rule = g_markup_escape_text (
+          /* TRANSLATORS: the walk-run table's last row; RP-SPIKE in plain words */
+          _("After stage 5, build up your runs slowly: make no single run more than a tenth "
+            "longer than your longest run in the last 30 days."), -1);
+
+        g_string_append (then, rule);
+        if (running->has_spike_limit)
+          {
+            g_autofree char *km = stride_report_format_number (running->spike_limit_km);
+            g_autofree char *text = g_strdup_printf (_("No run longer than %s km."), km);
+            g_autofree char *markup = g_markup_printf_escaped ("\n<b>%s</b>", text);
+
+            g_string_append (then, markup);
+          }
+        cells[1] = then->str;
+        stride_table_add_row (table, cells);
+        g_string_free (then, TRUE);
+      }
       stride_document_add_bullets (doc, (const char *const[]) {
         _("Leave one rest day between runs."),
         _("Repeat a stage until pain stays at 3 or less while you run and your knee is no "

@@ -277,6 +277,40 @@ test_sheet_one_pain_rule (void)
   assert_lacks (general, "within an hour");
 }
 
+/* Rules §7: the walk-run plan gives the RP-SPIKE single-run limit, as
+ * evaluate and the report do, and says that volume comes back within it
+ * after stage 5; PH-DONE's maintenance plan is said in plain words (§4). */
+static void
+test_sheet_walkrun_limit (void)
+{
+  static const struct { const char *name; const char *limit; } cases[] = {
+    { "itbs-marathon.xml", "No run longer than 35.2 km." },
+    { "walk-run-stage-5.xml", "No run longer than 5.5 km." },
+    { "phase-done.xml", "No run longer than 13.2 km." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *input = case_path (cases[i].name);
+      g_autofree char *name = g_strdup_printf ("walkrun-%u.pdf", i);
+      g_autofree char *output = out_path (name);
+      g_autofree char *text = NULL;
+      Run run = { 0 };
+
+      cli (&run, "sheet", input, output, NULL, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      run_clear (&run);
+      text = pdf_text (output);
+      assert_contains (text, "Your running plan");
+      assert_contains (text, cases[i].limit);
+      assert_contains (text, "After stage 5, build up your runs slowly");
+      if (g_str_equal (cases[i].name, "phase-done.xml"))
+        assert_contains (text, "twice a week for at least 3 more months");
+      else
+        assert_lacks (text, "You have finished the return-to-running programme.");
+    }
+}
+
 /* Words whose boxes (pdftotext -bbox) intersect on one page: text drawn over
  * text. Returns a description of the first such pair, or NULL. */
 static char *
@@ -501,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
+  g_test_add_func ("/cli-report/sheet-walkrun-limit", test_sheet_walkrun_limit);
   g_test_add_func ("/cli-report/sheet-captions-fit", test_sheet_captions_fit);
   g_test_add_func ("/cli-report/sheet-language", test_sheet_language);
   g_test_add_func ("/cli-report/report-from-database", test_report_from_database);
