@@ -699,59 +699,98 @@ add_education (StrideDocument          *doc,
   stride_document_add_bullets (doc, (const char *const *) items->pdata, NULL);
 }
 
+/* What the plan below lets the patient do until the doctor has seen them:
+ * only the gentle exercises when the plan is held to phase 1 (rules §1),
+ * else what the plan says. */
+static const char *
+until_then (const StrideReportInput *input,
+            StrideFindings          *findings)
+{
+  gboolean runs = input->plan != NULL
+                  && g_strcmp0 (input->plan->running.rule_id, "RP-NONE") != 0
+                  && !input->plan->running.paused;
+
+  if (findings->restriction == STRIDE_RESTRICTION_PHASE_1_ONLY
+      && findings->phase <= STRIDE_PHASE_1)
+    return _("Take this sheet to your doctor. Until then, only do the gentle exercises below.");
+  if (findings->no_running || !runs)
+    return _("Take this sheet to your doctor. Until then, do the exercises below, and do not "
+             "run.");
+  return _("Take this sheet to your doctor. Until then, you can go on with the exercises and "
+           "the running plan below.");
+}
+
 static void
 add_referral_box (StrideDocument          *doc,
+                  const StrideReportInput *input,
                   StrideFindings          *findings,
-                  gboolean                 emergency)
+                  StrideTriage             level)
 {
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean emergency = level == STRIDE_TRIAGE_EMERGENCY;
   gboolean ambulance = stride_findings_has_red_flag (findings, "RF-PE");
   g_autofree char *title = NULL;
+  StrideTone tone;
+  double border;
+  double title_size;
 
   if (emergency)
     title = g_markup_printf_escaped ("%s", ambulance ? _("Call an ambulance now")
                                                      : _("Get medical care today"));
+  else if (level == STRIDE_TRIAGE_ROUTINE)
+    /* TRANSLATORS: the sheet's box for a routine referral (not urgent) */
+    title = g_markup_printf_escaped ("%s", _("Please see your doctor when you can"));
   else if (stride_findings_has_red_flag (findings, "RF-SCFE"))
     title = g_markup_printf_escaped ("%s", _("Please see a doctor today"));
   else
     title = g_markup_printf_escaped ("%s", _("Please see a doctor within the next few days"));
 
-  g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("What we found:")));
   for (guint i = 0; i < findings->red_flags->len; i++)
     {
       StrideRedFlag *flag = g_ptr_array_index (findings->red_flags, i);
 
-      if (flag->referral < STRIDE_TRIAGE_URGENT)
+      if (flag->referral < level)
         continue;
+      /* A clinician's override may raise the level without a flag. */
+      if (body->len == 0)
+        g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("What we found:")));
       g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", flag_in_plain_words (flag->rule_id)));
     }
-  g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("Where to go:")));
-  for (guint i = 0; i < findings->red_flags->len; i++)
+  /* A routine referral has one place, said in the title. */
+  if (level >= STRIDE_TRIAGE_URGENT)
     {
-      StrideRedFlag *flag = g_ptr_array_index (findings->red_flags, i);
-      const char *place = where_to_go (flag);
+      g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("Where to go:")));
+      for (guint i = 0; i < findings->red_flags->len; i++)
+        {
+          StrideRedFlag *flag = g_ptr_array_index (findings->red_flags, i);
+          const char *place = where_to_go (flag);
 
-      if (flag->referral < STRIDE_TRIAGE_URGENT || g_hash_table_contains (places, place))
-        continue;
-      /* An ambulance covers every other place. */
-      if (ambulance && g_strcmp0 (flag->rule_id, "RF-PE") != 0)
-        continue;
-      g_hash_table_add (places, (gpointer) place);
-      g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", place));
+          if (flag->referral < STRIDE_TRIAGE_URGENT || g_hash_table_contains (places, place))
+            continue;
+          /* An ambulance covers every other place. */
+          if (ambulance && g_strcmp0 (flag->rule_id, "RF-PE") != 0)
+            continue;
+          g_hash_table_add (places, (gpointer) place);
+          g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", place));
+        }
     }
-  g_ptr_array_add (body, g_markup_printf_escaped ("%s", emergency
-                                                  ? _("Take this sheet with you and show it "
-                                                      "to the doctor or nurse.")
-                                                  : _("Take this sheet to your doctor. Until "
-                                                      "then, only do the gentle exercises "
-                                                      "below.")));
+  if (emergency)
+    g_ptr_array_add (body, g_markup_printf_escaped ("%s", _("Take this sheet with you and show "
+                                                            "it to the doctor or nurse.")));
+  else if (level == STRIDE_TRIAGE_ROUTINE)
+    g_ptr_array_add (body, g_markup_printf_escaped ("%s", _("This is not urgent. Take this sheet "
+                                                            "with you, and go on with the plan "
+                                                            "below.")));
+  else
+    g_ptr_array_add (body, g_markup_printf_escaped ("%s", until_then (input, findings)));
   g_ptr_array_add (body, NULL);
 
-  stride_document_add_box (doc, emergency ? STRIDE_TONE_DANGER : STRIDE_TONE_WARNING,
-                           emergency ? 3.0 : 2.2, title,
-                           STRIDE_SHEET_BODY_SIZE * (emergency ? STRIDE_TYPE_TITLE
-                                                               : STRIDE_TYPE_SUBHEAD),
+  tone = emergency ? STRIDE_TONE_DANGER
+         : level == STRIDE_TRIAGE_URGENT ? STRIDE_TONE_WARNING : STRIDE_TONE_NOTICE;
+  border = emergency ? 3.0 : level == STRIDE_TRIAGE_URGENT ? 2.2 : 1.5;
+  title_size = STRIDE_SHEET_BODY_SIZE * (emergency ? STRIDE_TYPE_TITLE : STRIDE_TYPE_SUBHEAD);
+  stride_document_add_box (doc, tone, border, title, title_size,
                            (const char *const *) body->pdata, STRIDE_SHEET_BODY_SIZE);
 }
 
@@ -764,7 +803,7 @@ build_referral_notice (const StrideReportInput *input,
   stride_report_setup_document (doc, input, _("Referral notice"),
                                 _("You need medical care today"));
   add_title (doc, input, _("Referral notice"));
-  add_referral_box (doc, findings, TRUE);
+  add_referral_box (doc, input, findings, STRIDE_TRIAGE_EMERGENCY);
   stride_document_add_text (doc, _("Do not do any exercises or run until a doctor has seen "
                                    "you."), &(StrideTextStyle) { .space_before = 10,
                                                                  .bold = TRUE });
@@ -825,8 +864,10 @@ stride_sheet_build (const StrideReportInput *input)
   /* Who to call and when to come back, first: a patient looks for them. */
   add_contact (doc, input, FALSE, TRUE);
 
-  if (findings->triage == STRIDE_TRIAGE_URGENT)
-    add_referral_box (doc, findings, FALSE);
+  /* Rules §1: an urgent referral leads the sheet; a routine one is shown
+   * as a recommendation, near the top too, so that it is seen. */
+  if (findings->triage == STRIDE_TRIAGE_URGENT || findings->triage == STRIDE_TRIAGE_ROUTINE)
+    add_referral_box (doc, input, findings, findings->triage);
 
   /* The cards' figure data lives as long as the document. */
   figure_data = g_ptr_array_new_with_free_func (g_free);

@@ -311,6 +311,46 @@ test_sheet_walkrun_limit (void)
     }
 }
 
+/* Rules §1: the urgent box says "only the gentle exercises" only when the
+ * plan is held to phase 1; a routine referral is shown too, near the top. */
+static void
+test_sheet_referral_matches_plan (void)
+{
+  static const struct { const char *name; const char *says; const char *never; } cases[] = {
+    { "inflammatory.xml",
+      "Until then, you can go on with the exercises and the running plan below.",
+      "only do the gentle exercises" },
+    { "fracture-late.xml",
+      "Until then, only do the gentle exercises below.", "running plan below" },
+    { "persistent.xml", "Please see your doctor when you can", "only do the gentle exercises" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *input = case_path (cases[i].name);
+      g_autofree char *name = g_strdup_printf ("referral-%u.pdf", i);
+      g_autofree char *output = out_path (name);
+      g_autofree char *first_page = NULL;
+      Run run = { 0 };
+
+      cli (&run, "sheet", input, output, NULL, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      run_clear (&run);
+      first_page = pdf_page_text (output, 1);
+      assert_contains (first_page, cases[i].says);
+      assert_lacks (first_page, cases[i].never);
+      g_assert_true (strstr (first_page, cases[i].says) < strstr (first_page, "Your exercises"));
+    }
+
+  {
+    g_autofree char *output = out_path ("referral-2.pdf");
+    g_autofree char *first_page = pdf_page_text (output, 1);
+
+    assert_contains (first_page, "Your knee has not got better as much as we hoped.");
+    assert_contains (first_page, "This is not urgent.");
+  }
+}
+
 /* Words whose boxes (pdftotext -bbox) intersect on one page: text drawn over
  * text. Returns a description of the first such pair, or NULL. */
 static char *
@@ -536,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
   g_test_add_func ("/cli-report/sheet-walkrun-limit", test_sheet_walkrun_limit);
+  g_test_add_func ("/cli-report/sheet-referral-matches-plan", test_sheet_referral_matches_plan);
   g_test_add_func ("/cli-report/sheet-captions-fit", test_sheet_captions_fit);
   g_test_add_func ("/cli-report/sheet-language", test_sheet_language);
   g_test_add_func ("/cli-report/report-from-database", test_report_from_database);
