@@ -125,6 +125,7 @@ struct _Piece
   double       border_width;
   gboolean     box_first;
   gboolean     box_last;
+  guint        column_split;     /* stride_document_add_box_columns(): cells [0, split) left */
 
   /* PIECE_CARD */
   CardData    *card;
@@ -182,6 +183,7 @@ struct _StrideDocument
   GHashTable   *draw_cache;      /* key → PangoLayout, see cached_layout() */
   GPtrArray    *tables;          /* StrideTable */
   guint         next_group;
+  double        box_line_spacing; /* 0: the font's own; see stride_document_set_box_line_spacing() */
 
   int           group_start;     /* -1, or the first piece of an open group */
 
@@ -992,6 +994,21 @@ make_layout (StrideDocument *self,
   return layout;
 }
 
+/* A box's paragraph at the document's box line spacing. */
+static PangoLayout *
+make_box_layout (StrideDocument *self,
+                 const char     *markup,
+                 double          size,
+                 gboolean        bold,
+                 double          width)
+{
+  PangoLayout *layout = make_layout (self, markup, size, bold, FALSE, width, STRIDE_ALIGN_LEFT);
+
+  if (self->box_line_spacing > 0)
+    pango_layout_set_line_spacing (layout, (float) self->box_line_spacing);
+  return layout;
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -1341,6 +1358,27 @@ stride_table_add_row (StrideTable       *table,
 /* ---------------------------------------------------------------- boxes */
 
 /**
+ * stride_document_set_box_line_spacing:
+ * @self: a document
+ * @factor: the distance between baselines as a multiple of the font's own
+ *   line height (pango_layout_set_line_spacing()), 0 for the font's own
+ *
+ * Sets how closely the lines of the boxes added from now on are set: a
+ * one-page document (the referral notice) keeps its type size and sets its
+ * boxes closer instead. Noto Sans's own line height is about 1.36 times
+ * the type size, so 0.84 sets the lines about 1.15 times the size apart.
+ */
+void
+stride_document_set_box_line_spacing (StrideDocument *self,
+                                      double          factor)
+{
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+  g_return_if_fail (factor >= 0);
+
+  self->box_line_spacing = factor;
+}
+
+/**
  * stride_document_add_box:
  * @self: a document
  * @tone: its colours (always with words in the title)
@@ -1371,10 +1409,10 @@ stride_document_add_box (StrideDocument    *self,
     {
       Piece *piece = add_piece (self, PIECE_BOX, 0);
 
-      piece->layout = make_layout (self, title_markup,
-                                   title_size > 0 ? title_size
-                                                  : self->body_size * STRIDE_TYPE_SUBHEAD,
-                                   TRUE, FALSE, inner, STRIDE_ALIGN_LEFT);
+      piece->layout = make_box_layout (self, title_markup,
+                                       title_size > 0 ? title_size
+                                                      : self->body_size * STRIDE_TYPE_SUBHEAD,
+                                       TRUE, inner);
       piece->height = layout_height (piece->layout);
       g_ptr_array_add (parts, piece);
     }
@@ -1383,8 +1421,7 @@ stride_document_add_box (StrideDocument    *self,
       Piece *piece = add_piece (self, PIECE_BOX, 0);
       double size = body_size > 0 ? body_size : self->body_size;
 
-      piece->layout = make_layout (self, body_markup[i], size, FALSE, FALSE, inner,
-                                   STRIDE_ALIGN_LEFT);
+      piece->layout = make_box_layout (self, body_markup[i], size, FALSE, inner);
       limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
       piece->height = layout_height (piece->layout) + size * 0.2;
       g_ptr_array_add (parts, piece);
@@ -1407,6 +1444,153 @@ stride_document_add_box (StrideDocument    *self,
       if (piece->box_last)
         piece->height += BOX_PAD + border_width;
     }
+  g_ptr_array_unref (parts);
+}
+
+/* A hanging indent for a paragraph that starts with a bullet, so that its
+ * wrapped lines start under its text rather than under the bullet. */
+static void
+hang_bullet (StrideDocument *self,
+             PangoLayout    *layout,
+             const char     *markup,
+             double          size)
+{
+  PangoLayout *bullet;
+
+  if (!g_str_has_prefix (markup, "•  "))
+    return;
+  bullet = make_layout (self, "•  ", size, FALSE, FALSE, -1, STRIDE_ALIGN_LEFT);
+  pango_layout_set_indent (layout, (int) (-layout_width (bullet) * PANGO_SCALE));
+  g_object_unref (bullet);
+}
+
+/**
+ * stride_document_add_box_columns:
+ * @self: a document
+ * @tone: its colours (always with words in the title)
+ * @border_width: the frame's width in points
+ * @title_markup: (nullable): the title, across the box
+ * @title_size: the title size in points, 0 for body size × 1.2
+ * @column_markup: (array zero-terminated=1): paragraphs set in two columns,
+ *   down the left column then down the right one
+ * @split: how many paragraphs the left column holds, 0 for the split whose
+ *   taller column is shortest
+ * @after_markup: (array zero-terminated=1) (nullable): paragraphs across the
+ *   box, after the columns
+ * @body_size: body size in points, 0 for the document's
+ *
+ * As stride_document_add_box(), for a list of short paragraphs that would
+ * leave most of a full line empty: two columns take less height at the same
+ * type size. Kept on one page.
+ */
+void
+stride_document_add_box_columns (StrideDocument    *self,
+                                 StrideTone         tone,
+                                 double             border_width,
+                                 const char        *title_markup,
+                                 double             title_size,
+                                 const char *const *column_markup,
+                                 guint              split,
+                                 const char *const *after_markup,
+                                 double             body_size)
+{
+  double inner = stride_document_get_text_width (self) - 2 * BOX_PAD - 2 * border_width;
+  double size = body_size > 0 ? body_size : self->body_size;
+  double gap = size;
+  double column = (inner - gap) / 2;
+  guint group = self->next_group++;
+  GPtrArray *parts = g_ptr_array_new ();
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = column_markup != NULL ? g_strv_length ((char **) column_markup) : 0;
+  double best = G_MAXDOUBLE;
+  guint chosen = n;
+
+  g_return_if_fail (STRIDE_IS_DOCUMENT (self));
+
+  if (title_markup != NULL)
+    {
+      Piece *piece = add_piece (self, PIECE_BOX, 0);
+
+      piece->layout = make_box_layout (self, title_markup,
+                                       title_size > 0 ? title_size
+                                                      : self->body_size * STRIDE_TYPE_SUBHEAD,
+                                       TRUE, inner);
+      piece->height = layout_height (piece->layout);
+      g_ptr_array_add (parts, piece);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *layout = make_box_layout (self, column_markup[i], size, FALSE, column);
+
+      hang_bullet (self, layout, column_markup[i], size);
+      limit_layout_height (layout, (content_bottom (self) - content_top (self)) * 0.3);
+      g_ptr_array_add (layouts, layout);
+    }
+  /* The left column holds items [0, split), the right one the rest, each
+   * column one flow; the split is the one whose taller column is shortest. */
+  for (guint k = n; k >= 1; k--)
+    {
+      if (split > 0 && k != MIN (split, n))
+        continue;
+      double left = 0, right = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double h = layout_height (g_ptr_array_index (layouts, i)) + size * 0.1;
+
+          if (i < k)
+            left += h;
+          else
+            right += h;
+        }
+      /* Ties keep the longer column on the left. */
+      if (MAX (left, right) < best)
+        {
+          best = MAX (left, right);
+          chosen = k;
+        }
+    }
+  if (n > 0)
+    {
+      Piece *piece = add_piece (self, PIECE_BOX, 0);
+
+      piece->cells = g_ptr_array_ref (layouts);
+      piece->column_split = chosen;
+      piece->key_width = column + gap;
+      piece->indent = size * 0.1;   /* between paragraphs */
+      piece->height = best;
+      g_ptr_array_add (parts, piece);
+    }
+
+  for (guint i = 0; after_markup != NULL && after_markup[i] != NULL; i++)
+    {
+      Piece *piece = add_piece (self, PIECE_BOX, 0);
+
+      piece->layout = make_box_layout (self, after_markup[i], size, FALSE, inner);
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
+      piece->height = layout_height (piece->layout) + size * 0.2;
+      g_ptr_array_add (parts, piece);
+    }
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (parts, i);
+
+      piece->tone = tone;
+      piece->border_width = border_width;
+      piece->group = group;
+      piece->box_first = i == 0;
+      piece->box_last = i == parts->len - 1;
+      if (piece->box_first)
+        {
+          piece->height += BOX_PAD + border_width;
+          piece->space_before = self->body_size * 0.6;
+        }
+      if (piece->box_last)
+        piece->height += BOX_PAD + border_width;
+    }
+  g_ptr_array_unref (layouts);
   g_ptr_array_unref (parts);
 }
 
@@ -2028,7 +2212,22 @@ draw_box_piece (StrideDocument *self,
   cairo_stroke (cr);
 
   set_colour (cr, &ink);
-  show_layout (cr, piece->layout, x + bw + BOX_PAD, text_y);
+  if (piece->layout != NULL)
+    show_layout (cr, piece->layout, x + bw + BOX_PAD, text_y);
+  /* The two columns of stride_document_add_box_columns(). */
+  if (piece->cells != NULL)
+    {
+      double column_y[2] = { text_y, text_y };
+
+      for (guint i = 0; i < piece->cells->len; i++)
+        {
+          PangoLayout *layout = g_ptr_array_index (piece->cells, i);
+          guint c = i < piece->column_split ? 0 : 1;
+
+          show_layout (cr, layout, x + bw + BOX_PAD + c * piece->key_width, column_y[c]);
+          column_y[c] += layout_height (layout) + piece->indent;
+        }
+    }
 }
 
 static void

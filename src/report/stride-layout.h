@@ -203,12 +203,23 @@ void            stride_table_set_column       (StrideTable     *table,
                                                StrideAlign      align);
 void            stride_table_add_row          (StrideTable     *table,
                                                const char      *const *markup_cells);
+void            stride_document_set_box_line_spacing (StrideDocument *self,
+                                               double           factor);
 void            stride_document_add_box       (StrideDocument  *self,
                                                StrideTone       tone,
                                                double           border_width,
                                                const char      *title_markup,
                                                double           title_size,
                                                const char      *const *body_markup,
+                                               double           body_size);
+void            stride_document_add_box_columns (StrideDocument *self,
+                                               StrideTone       tone,
+                                               double           border_width,
+                                               const char      *title_markup,
+                                               double           title_size,
+                                               const char      *const *column_markup,
+                                               guint            split,
+                                               const char      *const *after_markup,
                                                double           body_size);
 void            stride_document_add_card      (StrideDocument  *self,
                                                const StrideCard *card);

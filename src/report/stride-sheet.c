@@ -3,8 +3,8 @@
  * For the patient: body 12.5 pt, plain "you" words, a card per exercise, the
  * pain rules as a picture, the running plan to pin on the fridge, and the
  * "See a doctor if…" box on every sheet. With an emergency triage the sheet
- * is replaced by a referral notice: what to do now on its first page, then
- * that box too.
+ * is replaced by a referral notice of one page: what to do now, then that
+ * box too, both set in two columns (body 12 pt) so that they fit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +19,10 @@
 #include "stride-report-private.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
+
+/* The referral notice's boxes: the smallest body the design allows (12 pt),
+ * so that the notice stays on one page in every language. */
+#define NOTICE_BODY_SIZE 12.0
 
 static const char *
 flag_in_plain_words (const char *rule_id)
@@ -166,30 +170,51 @@ add_contact (StrideDocument          *doc,
 
 /* Rules §1: every sheet, whatever the level, ends with this box. The
  * referral notice prints the clinic's contact above it and has no exercises
- * to ask about, so it leaves out the last line (@ask_the_clinic). */
+ * to ask about, so it leaves out the last line; and it must stay on one page
+ * (documents.md), so it sets the signs in two columns (@notice). */
 static void
 add_warning_box (StrideDocument          *doc,
                  const StrideReportInput *input,
-                 gboolean                 ask_the_clinic)
+                 gboolean                 notice)
 {
   g_auto(GStrv) signs = stride_report_warning_signs (input);
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = g_markup_printf_escaped ("%s", _("See a doctor if…"));
 
   for (guint i = 0; signs[i] != NULL; i++)
     g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", signs[i]));
-  g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>",
-                                                  _("If it cannot wait, go to an emergency "
-                                                    "department or call 112 (911 in North "
-                                                    "America).")));
-  if (ask_the_clinic && input->clinic.contact != NULL && *input->clinic.contact != '\0')
+  g_ptr_array_add (after, g_markup_printf_escaped ("<b>%s</b>",
+                                                   _("If it cannot wait, go to an emergency "
+                                                     "department or call 112 (911 in North "
+                                                     "America).")));
+  if (!notice && input->clinic.contact != NULL && *input->clinic.contact != '\0')
     /* TRANSLATORS: the last line of the "See a doctor if…" box: clinic, contact */
-    g_ptr_array_add (body, g_markup_printf_escaped (_("Questions about your knee or your "
-                                                      "exercises? Contact %s: %s"),
-                                                    input->clinic.name != NULL
-                                                    && *input->clinic.name != '\0'
-                                                    ? input->clinic.name : _("your clinic"),
-                                                    input->clinic.contact));
+    g_ptr_array_add (after, g_markup_printf_escaped (_("Questions about your knee or your "
+                                                       "exercises? Contact %s: %s"),
+                                                     input->clinic.name != NULL
+                                                     && *input->clinic.name != '\0'
+                                                     ? input->clinic.name : _("your clinic"),
+                                                     input->clinic.contact));
+  g_ptr_array_add (body, NULL);
+  g_ptr_array_add (after, NULL);
+  if (notice)
+    {
+      /* What to do when it cannot wait ends the right column, which is
+       * most often the shorter one. */
+      g_ptr_array_remove_index (body, body->len - 1);
+      g_ptr_array_add (body, g_strdup (g_ptr_array_index (after, 0)));
+      g_ptr_array_add (body, NULL);
+      stride_document_add_box_columns (doc, STRIDE_TONE_WARNING, 2.0, title,
+                                       STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
+                                       (const char *const *) body->pdata, 0, NULL,
+                                       NOTICE_BODY_SIZE);
+      return;
+    }
+  /* One list: the signs, then what to do. */
+  g_ptr_array_remove_index (body, body->len - 1);
+  for (guint i = 0; i < after->len - 1; i++)
+    g_ptr_array_add (body, g_strdup (g_ptr_array_index (after, i)));
   g_ptr_array_add (body, NULL);
   stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title,
                            STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
@@ -734,6 +759,7 @@ add_referral_box (StrideDocument          *doc,
   StrideTone tone;
   double border;
   double title_size;
+  guint found;
 
   if (emergency)
     title = g_markup_printf_escaped ("%s", ambulance ? _("Call an ambulance now")
@@ -757,6 +783,7 @@ add_referral_box (StrideDocument          *doc,
         g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("What we found:")));
       g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", flag_in_plain_words (flag->rule_id)));
     }
+  found = body->len;
   /* A routine referral has one place, said in the title. */
   if (level >= STRIDE_TRIAGE_URGENT)
     {
@@ -776,8 +803,38 @@ add_referral_box (StrideDocument          *doc,
         }
     }
   if (emergency)
-    g_ptr_array_add (body, g_markup_printf_escaped ("%s", _("Take this sheet with you and show "
-                                                            "it to the doctor or nurse.")));
+    {
+      /* The notice's one page: what was found beside where to go and who
+       * to call at the clinic. */
+      g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
+      const char *clinician = stride_report_clinician (input);
+      gboolean has_name = input->clinic.name != NULL && *input->clinic.name != '\0';
+      gboolean has_contact = input->clinic.contact != NULL && *input->clinic.contact != '\0';
+      gboolean has_clinician = clinician != NULL && *clinician != '\0';
+
+      if (has_name || has_contact || has_clinician)
+        g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("Your clinic")));
+      if (has_name)
+        g_ptr_array_add (body, g_markup_escape_text (input->clinic.name, -1));
+      if (has_contact)
+        g_ptr_array_add (body, g_markup_escape_text (input->clinic.contact, -1));
+      if (has_clinician)
+        g_ptr_array_add (body, g_markup_printf_escaped ("%s: %s", _("Your physio"), clinician));
+
+      g_ptr_array_add (after, g_markup_printf_escaped ("%s", _("Take this sheet with you and "
+                                                               "show it to the doctor or "
+                                                               "nurse.")));
+      g_ptr_array_add (after, g_markup_printf_escaped ("<b>%s</b>",
+                                                       _("Do not do any exercises or run until "
+                                                         "a doctor has seen you.")));
+      g_ptr_array_add (after, NULL);
+      g_ptr_array_add (body, NULL);
+      stride_document_add_box_columns (doc, STRIDE_TONE_DANGER, 3.0, title,
+                                       STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_HEADING,
+                                       (const char *const *) body->pdata, MAX (found, 1),
+                                       (const char *const *) after->pdata, NOTICE_BODY_SIZE);
+      return;
+    }
   else if (level == STRIDE_TRIAGE_ROUTINE)
     g_ptr_array_add (body, g_markup_printf_escaped ("%s", _("This is not urgent. Take this sheet "
                                                             "with you, and go on with the plan "
@@ -786,10 +843,9 @@ add_referral_box (StrideDocument          *doc,
     g_ptr_array_add (body, g_markup_printf_escaped ("%s", until_then (input, findings)));
   g_ptr_array_add (body, NULL);
 
-  tone = emergency ? STRIDE_TONE_DANGER
-         : level == STRIDE_TRIAGE_URGENT ? STRIDE_TONE_WARNING : STRIDE_TONE_NOTICE;
-  border = emergency ? 3.0 : level == STRIDE_TRIAGE_URGENT ? 2.2 : 1.5;
-  title_size = STRIDE_SHEET_BODY_SIZE * (emergency ? STRIDE_TYPE_TITLE : STRIDE_TYPE_SUBHEAD);
+  tone = level == STRIDE_TRIAGE_URGENT ? STRIDE_TONE_WARNING : STRIDE_TONE_NOTICE;
+  border = level == STRIDE_TRIAGE_URGENT ? 2.2 : 1.5;
+  title_size = STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD;
   stride_document_add_box (doc, tone, border, title, title_size,
                            (const char *const *) body->pdata, STRIDE_SHEET_BODY_SIZE);
 }
@@ -802,13 +858,15 @@ build_referral_notice (const StrideReportInput *input,
 
   stride_report_setup_document (doc, input, _("Referral notice"),
                                 _("You need medical care today"));
-  add_title (doc, input, _("Referral notice"));
+  /* One page (documents.md), at the sheet's type size in every language
+   * and paper: the boxes' lines set closer (about 1.15 times the type
+   * size apart, not Noto Sans's 1.36), what was found beside where to go
+   * and the clinic, and the warning signs in two columns. */
+  stride_document_set_box_line_spacing (doc, 0.84);
+  /* The box's title is the large heading; the page header names the
+   * notice, the footer the patient and the visit's date. */
   add_referral_box (doc, input, findings, STRIDE_TRIAGE_EMERGENCY);
-  stride_document_add_text (doc, _("Do not do any exercises or run until a doctor has seen "
-                                   "you."), &(StrideTextStyle) { .space_before = 10,
-                                                                 .bold = TRUE });
-  add_contact (doc, input, TRUE, FALSE);
-  add_warning_box (doc, input, FALSE);
+  add_warning_box (doc, input, TRUE);
   return doc;
 }
 
@@ -828,6 +886,8 @@ stride_sheet_preload_fonts (void)
     { 1.0, TRUE, FALSE },
     { STRIDE_TYPE_SMALL, FALSE, FALSE },
     { STRIDE_TYPE_SMALL, TRUE, FALSE },
+    /* The referral notice's boxes (bold there is markup). */
+    { NOTICE_BODY_SIZE / STRIDE_SHEET_BODY_SIZE, FALSE, FALSE },
   };
 
   stride_document_preload_fonts (STRIDE_SHEET_BODY_SIZE, styles, G_N_ELEMENTS (styles));
@@ -886,7 +946,7 @@ stride_sheet_build (const StrideReportInput *input)
   if (input->plan != NULL)
     add_running (doc, input);
   add_education (doc, input, findings);
-  add_warning_box (doc, input, TRUE);
+  add_warning_box (doc, input, FALSE);
 
   return doc;
 }

@@ -218,31 +218,80 @@ test_sheet_typical_letter (void)
   g_assert_cmpmem (bytes_a, len_a, bytes_b, len_b);
 }
 
+/* The text in reading order (pdftotext without -layout), which follows a
+ * column down before the next: for boxes set in two columns. */
+static char *
+pdf_reading_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  Run run = { 0 };
+  char *text;
+
+  run_argv (&run, argv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = stride_i18n_collapse_space (run.out);
+  run_clear (&run);
+  return text;
+}
+
 static void
 test_sheet_emergency (void)
 {
+  static const char *const cases[] = { "pe-ambulance.xml", "dvt.xml", "ottawa-55.xml",
+                                       "septic-injection.xml" };
+  static const char *const langs[] = { "en", "de", "es" };
+  static const char *const papers[] = { "a4", "letter" };
   g_autofree char *input = case_path ("pe-ambulance.xml");
   g_autofree char *output = out_path ("pe-sheet.pdf");
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po",
+                                                 NULL);
+  const char *env[] = { "STRIDE_LOCALEDIR", localedir, NULL };
   g_autofree char *text = NULL;
-  g_autofree char *first_page = NULL;
+  g_autofree char *info = NULL;
   Run run = { 0 };
 
   cli (&run, "sheet", input, output, NULL, NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
 
-  text = pdf_text (output);
-  first_page = pdf_page_text (output, 1);
+  /* One page (documents.md): what to do now, then, as on every sheet
+   * (rules §1), the warning signs end it. Its boxes are set in two
+   * columns: read them in reading order. */
+  info = pdf_info (output);
+  assert_contains (info, "Pages: 1 ");
+  text = pdf_reading_text (output);
   assert_contains (text, "Referral notice");
   assert_lacks (text, "Your exercises");
-  /* What to do now, all on the first page; then, as on every sheet (rules
-   * §1), the warning signs end it. */
-  assert_contains (first_page, "Call an ambulance now");
-  assert_contains (first_page, "Where to go:");
-  assert_contains (first_page, "Do not do any exercises or run until a doctor has seen you.");
+  assert_contains (text, "Call an ambulance now");
+  assert_contains (text, "Where to go:");
+  assert_contains (text, "Do not do any exercises or run until a doctor has seen you.");
   assert_contains (text, "See a doctor if…");
   g_assert_true (strstr (text, "See a doctor if…") > strstr (text, "Do not do any exercises"));
   g_assert_true (strstr (text, "If it cannot wait") > strstr (text, "See a doctor if…"));
+
+  /* One page in every language and on both papers, with the clinic's
+   * name and contact too. */
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+        {
+          g_autofree char *path = case_path (cases[c]);
+          g_autofree char *name = g_strdup_printf ("notice-%u-%s-%s.pdf", c, langs[l],
+                                                   papers[p]);
+          g_autofree char *notice = out_path (name);
+          g_autofree char *notice_info = NULL;
+          const char *more[] = { "--lang", langs[l], "--paper", papers[p],
+                                 "--clinic", "Northside Physio",
+                                 "--clinic-contact", "12 High Street, Springfield", NULL };
+
+          cli (&run, "sheet", path, notice, more, env);
+          g_assert_cmpint (run.status, ==, 0);
+          run_clear (&run);
+          notice_info = pdf_info (notice);
+          if (strstr (notice_info, "Pages: 1 ") == NULL)
+            g_error ("%s (%s, %s): the referral notice is not one page", cases[c], langs[l],
+                     papers[p]);
+        }
 }
 
 /* Rules §2: with PR-PFP the stricter patellofemoral rule decides instead of
