@@ -505,6 +505,7 @@ add_exercises (StrideDocument          *doc,
   stride_document_add_heading (doc, 1, _("Your exercises"));
   /* PH-DONE (rules §4): the maintenance plan, and why it goes on. */
   if (plan->maintenance)
+    /* TRANSLATORS: above the exercises of the maintenance plan; keep the <b> tags */
     stride_document_add_markup (doc, _("<b>You have finished the return-to-running programme.</b> "
                                        "Keep doing these strength exercises twice a week for at "
                                        "least 3 more months. Stopping too early is a common "
@@ -739,8 +740,10 @@ until_then (const StrideReportInput *input,
       && findings->phase <= STRIDE_PHASE_1)
     return _("Take this sheet to your doctor. Until then, only do the gentle exercises below.");
   if (findings->no_running || !runs)
+    /* TRANSLATORS: ends the urgent referral box when the plan has no running */
     return _("Take this sheet to your doctor. Until then, do the exercises below, and do not "
              "run.");
+  /* TRANSLATORS: ends the urgent referral box when the plan is not restricted */
   return _("Take this sheet to your doctor. Until then, you can go on with the exercises and "
            "the running plan below.");
 }
@@ -836,6 +839,7 @@ add_referral_box (StrideDocument          *doc,
       return;
     }
   else if (level == STRIDE_TRIAGE_ROUTINE)
+    /* TRANSLATORS: ends the routine referral box ("Please see your doctor when you can") */
     g_ptr_array_add (body, g_markup_printf_escaped ("%s", _("This is not urgent. Take this sheet "
                                                             "with you, and go on with the plan "
                                                             "below.")));
