@@ -73,6 +73,28 @@ stride_red_flag_free (StrideRedFlag *flag)
   g_free (flag);
 }
 
+/**
+ * stride_red_flag_stops_running:
+ * @flag: a red flag that fired
+ *
+ * Rules §1: RF-BONE-STRESS, RF-HIP-STRESS and RF-SCFE carry `no running`
+ * besides `phase 1 only`; the flag's restriction field holds only the
+ * stricter one, so the planner and the report ask here.
+ *
+ * Returns: whether @flag stops running at any phase
+ */
+gboolean
+stride_red_flag_stops_running (const StrideRedFlag *flag)
+{
+  static const char *const stop_running[] = {
+    "RF-BONE-STRESS", "RF-HIP-STRESS", "RF-SCFE", NULL,
+  };
+
+  g_return_val_if_fail (flag != NULL, FALSE);
+  return g_strv_contains (stop_running, flag->rule_id)
+         || flag->restriction == STRIDE_RESTRICTION_NO_RUNNING;
+}
+
 StrideTestResult *
 stride_test_result_new (const char *test_id,
                         gboolean    per_side)

@@ -145,6 +145,7 @@ StrideRedFlag    *stride_red_flag_new        (const char        *rule_id,
                                               StrideTriage       referral,
                                               StrideRestriction  restriction);
 void              stride_red_flag_free       (StrideRedFlag     *flag);
+gboolean          stride_red_flag_stops_running (const StrideRedFlag *flag);
 StrideTestResult *stride_test_result_new     (const char        *test_id,
                                               gboolean           per_side);
 void              stride_test_result_free    (StrideTestResult  *result);

@@ -1220,12 +1220,8 @@ plan_running (Ctx *c)
       for (guint i = 0; f->red_flags != NULL && i < f->red_flags->len; i++)
         {
           const StrideRedFlag *flag = g_ptr_array_index (f->red_flags, i);
-          static const char *const stop_running[] = {
-            "RF-BONE-STRESS", "RF-HIP-STRESS", "RF-SCFE", NULL,
-          };
 
-          if (g_strv_contains (stop_running, flag->rule_id)
-              || flag->restriction == STRIDE_RESTRICTION_NO_RUNNING)
+          if (stride_red_flag_stops_running (flag))
             add_reason (r->reasons, flag->rule_id, NULL,
                         _("Red flag %s: no running at any phase."), flag->rule_id);
         }

@@ -139,6 +139,29 @@ stride_report_triage_label (StrideTriage triage)
     }
 }
 
+/**
+ * stride_report_triage_headline:
+ * @findings: a visit's findings
+ *
+ * The triage level as stride_report_triage_label() words it, made as urgent
+ * as the red flags that set it (rules §1): RF-PE calls an ambulance, RF-SCFE
+ * needs its X-ray the same day, as the patient sheet says.
+ *
+ * Returns: the headline of the triage box
+ */
+const char *
+stride_report_triage_headline (StrideFindings *findings)
+{
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  if (findings->triage == STRIDE_TRIAGE_EMERGENCY && findings->call_ambulance)
+    return _("Emergency referral: call an ambulance now");
+  if (findings->triage == STRIDE_TRIAGE_URGENT
+      && stride_findings_has_red_flag (findings, "RF-SCFE"))
+    return _("Urgent referral: hip X-ray the same day");
+  return stride_report_triage_label (findings->triage);
+}
+
 static const char *
 restriction_label (StrideRestriction restriction)
 {
@@ -154,6 +177,25 @@ restriction_label (StrideRestriction restriction)
     default:
       return _("none");
     }
+}
+
+/* A restriction, with `no running` beside `phase 1 only` when a red flag
+ * carries both (rules §1: RF-BONE-STRESS, RF-HIP-STRESS, RF-SCFE). */
+static char *
+restriction_words (StrideRestriction restriction,
+                   gboolean          no_running)
+{
+  if (no_running && restriction != STRIDE_RESTRICTION_NO_RUNNING
+      && restriction != STRIDE_RESTRICTION_NO_PLAN)
+    {
+      if (restriction == STRIDE_RESTRICTION_NONE)
+        return g_strdup (restriction_label (STRIDE_RESTRICTION_NO_RUNNING));
+      /* TRANSLATORS: two restrictions of the plan together, e.g.
+       * "no running; phase 1 only" */
+      return g_strdup_printf (_("%s; %s"), restriction_label (STRIDE_RESTRICTION_NO_RUNNING),
+                              restriction_label (restriction));
+    }
+  return g_strdup (restriction_label (restriction));
 }
 
 static const char *
@@ -488,17 +530,20 @@ add_triage (StrideDocument *doc,
 {
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
+  g_autofree char *plan_restriction = NULL;
   const StrideOverride *override = stride_visit_get_override (visit, "triage");
   double border = findings->triage >= STRIDE_TRIAGE_URGENT ? 2.2 : 1.0;
 
   stride_document_add_heading (doc, 1, _("Triage"));
 
-  title = g_markup_printf_escaped ("%s", stride_report_triage_label (findings->triage));
+  title = g_markup_printf_escaped ("%s", stride_report_triage_headline (findings));
 
   for (guint i = 0; findings->red_flags != NULL && i < findings->red_flags->len; i++)
     {
       StrideRedFlag *flag = g_ptr_array_index (findings->red_flags, i);
       g_autofree char *reasons = reasons_inline (flag->reasons);
+      g_autofree char *restriction = restriction_words (flag->restriction,
+                                                        stride_red_flag_stops_running (flag));
       /* TRANSLATORS: a red flag's name, its rule id, then what the plan may hold
        * (e.g. "no running"). Whole sentences per level: an interpolated level word
        * would stay English. */
@@ -509,15 +554,16 @@ add_triage (StrideDocument *doc,
             ? _("<b>%s</b> (%s): urgent referral, restriction: %s.")
             : _("<b>%s</b> (%s): routine referral, restriction: %s."),
         stride_report_red_flag_name (flag->rule_id), flag->rule_id,
-        restriction_label (flag->restriction));
+        restriction);
 
       g_ptr_array_add (body, g_strdup_printf ("%s %s", line, reasons));
     }
   if (findings->red_flags == NULL || findings->red_flags->len == 0)
     g_ptr_array_add (body, g_strdup (_("No red flag found in the screening questions.")));
 
+  plan_restriction = restriction_words (findings->restriction, findings->no_running);
   g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b> %s", _("Plan restriction:"),
-                                                  restriction_label (findings->restriction)));
+                                                  plan_restriction));
   if (override != NULL)
     g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b> %s. %s %s",
                                                     _("Overridden by the clinician:"),

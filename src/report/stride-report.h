@@ -106,6 +106,7 @@ const char     *stride_report_criterion_name (const char  *criterion_id);
 const char     *stride_report_presentation_name (const char *pattern_id);
 const char     *stride_report_red_flag_name (const char   *rule_id);
 const char     *stride_report_triage_label  (StrideTriage  triage);
+const char     *stride_report_triage_headline (StrideFindings *findings);
 char           *stride_report_format_date   (const GDate  *date);
 char           *stride_report_format_short_date (const GDate *date);
 char           *stride_report_format_answer (StrideProtocol *protocol,

@@ -180,6 +180,42 @@ test_report_typical (void)
   assert_contains (info, "CreationDate: 2026-11-24T10:00:00Z");
 }
 
+/* The report of @name in tests/cases, as text; @more: extra options. */
+static char *
+case_report_text (const char        *name,
+                  const char *const *more)
+{
+  g_autofree char *file = g_strdup_printf ("%s.xml", name);
+  g_autofree char *input = case_path (file);
+  g_autofree char *pdf = g_strdup_printf ("%s-report.pdf", name);
+  g_autofree char *output = out_path (pdf);
+  Run run = { 0 };
+
+  cli (&run, "report", input, output, more, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  return pdf_text (output);
+}
+
+/* The headline is as urgent as the flags: RF-PE calls an ambulance, RF-SCFE
+ * needs its X-ray the same day; `no running` shows beside `phase 1 only`. */
+static void
+test_report_triage_headline (void)
+{
+  g_autofree char *pe = case_report_text ("pe-ambulance", NULL);
+  g_autofree char *scfe = case_report_text ("scfe-limp", NULL);
+  g_autofree char *bone = case_report_text ("override-no-running", NULL);
+
+  assert_contains (pe, "Emergency referral: call an ambulance now");
+  assert_lacks (pe, "Emergency referral: same day");
+  assert_contains (scfe, "Urgent referral: hip X-ray the same day");
+  assert_lacks (scfe, "a doctor within days");
+  assert_contains (scfe, "Plan restriction: no running; phase 1 only");
+  assert_contains (scfe, "(RF-SCFE): urgent referral, restriction: no running; phase 1 only.");
+  assert_contains (bone, "Plan restriction: no running; phase 1 only");
+}
+
 static void
 test_sheet_typical_letter (void)
 {
@@ -621,6 +657,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("stride-cli-report-XXXXXX", NULL);
 
   g_test_add_func ("/cli-report/report-typical", test_report_typical);
+  g_test_add_func ("/cli-report/report-triage-headline", test_report_triage_headline);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
