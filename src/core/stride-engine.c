@@ -1355,6 +1355,33 @@ all_rtr_met (const StrideFindings *f)
   return TRUE;
 }
 
+/**
+ * stride_engine_criterion_name:
+ * @criterion_id: an MT-RTR criterion's id ("red-flags", "MT-WALK", …)
+ *
+ * Returns: the criterion in words, in the current language; @criterion_id
+ *   when it is unknown
+ */
+const char *
+stride_engine_criterion_name (const char *criterion_id)
+{
+  static const struct { const char *id; const char *name; } words[] = {
+    { "red-flags", N_("No emergency or urgent red flag") },
+    { "irritability", N_("Irritability low, or moderate only from running pain that settles") },
+    { "MT-WALK", N_("Walking 30 min with pain ≤ 2") },
+    { "MT-SLS", N_("Single-leg squat ≥ 10 reps each side, pain ≤ 2") },
+    { "MT-CALF", N_("Heel raise ≥ 20 reps each side") },
+    { "MT-BRIDGE", N_("Single-leg bridge ≥ 20 reps each side") },
+    { "MT-HOP", N_("Hops ≥ 10 each side, pain ≤ 2") },
+    { "MT-QUAD", N_("Quadriceps strength LSI ≥ 70 % (when measured)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (words[i].id, criterion_id) == 0)
+      return _(words[i].name);
+  return criterion_id;
+}
+
 static char *
 unmet_criteria (const StrideFindings *f)
 {
@@ -1368,9 +1395,10 @@ unmet_criteria (const StrideFindings *f)
           || (g_str_equal (criterion->id, "MT-QUAD")
               && criterion->state == STRIDE_CRITERION_NOT_TESTED))
         continue;
+      /* The names hold commas: a semicolon between them. */
       if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append_printf (text, "%s (%s)", criterion->id,
+        g_string_append (text, "; ");
+      g_string_append_printf (text, "%s (%s)", stride_engine_criterion_name (criterion->id),
                               criterion->state == STRIDE_CRITERION_NOT_MET ? _("not met")
                                                                            : _("not tested"));
     }

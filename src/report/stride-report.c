@@ -59,21 +59,7 @@ stride_report_test_unit (const char *test_id)
 const char *
 stride_report_criterion_name (const char *criterion_id)
 {
-  static const struct { const char *id; const char *name; } words[] = {
-    { "red-flags", N_("No emergency or urgent red flag") },
-    { "irritability", N_("Irritability low, or moderate only from running pain that settles") },
-    { "MT-WALK", N_("Walking 30 min with pain ≤ 2") },
-    { "MT-SLS", N_("Single-leg squat ≥ 10 reps each side, pain ≤ 2") },
-    { "MT-CALF", N_("Heel raise ≥ 20 reps each side") },
-    { "MT-BRIDGE", N_("Single-leg bridge ≥ 20 reps each side") },
-    { "MT-HOP", N_("Hops ≥ 10 each side, pain ≤ 2") },
-    { "MT-QUAD", N_("Quadriceps strength LSI ≥ 70 % (when measured)") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_strcmp0 (words[i].id, criterion_id) == 0)
-      return _(words[i].name);
-  return criterion_id;
+  return stride_engine_criterion_name (criterion_id);
 }
 
 const char *
@@ -243,6 +229,134 @@ phase_label (StridePhase phase)
     default:
       return _("No phase: no exercise plan");
     }
+}
+
+/* The level alone, for the overrides: the same words as the screens. */
+static const char *
+triage_level_label (StrideTriage triage)
+{
+  switch (triage)
+    {
+    case STRIDE_TRIAGE_EMERGENCY:
+      return _("Emergency referral");
+    case STRIDE_TRIAGE_URGENT:
+      return _("Urgent referral");
+    case STRIDE_TRIAGE_ROUTINE:
+      return _("Routine referral");
+    case STRIDE_TRIAGE_NONE:
+    default:
+      return _("No referral");
+    }
+}
+
+static const char *
+phase_short_label (StridePhase phase)
+{
+  switch (phase)
+    {
+    case STRIDE_PHASE_1:
+      return _("Phase 1");
+    case STRIDE_PHASE_2:
+      return _("Phase 2");
+    case STRIDE_PHASE_3:
+      return _("Phase 3");
+    case STRIDE_PHASE_NONE:
+    default:
+      return _("No phase: no exercise plan");
+    }
+}
+
+static const char *
+presentation_kind_label (StridePresentationKind kind)
+{
+  switch (kind)
+    {
+    case STRIDE_PRESENTATION_LIKELY:
+      return _("Likely");
+    case STRIDE_PRESENTATION_POSSIBLE:
+      return _("Possible");
+    case STRIDE_PRESENTATION_MIXED:
+      return _("Mixed");
+    case STRIDE_PRESENTATION_UNCLEAR:
+    default:
+      return _("Unclear: further assessment suggested");
+    }
+}
+
+/* "Possible: Iliotibial band syndrome", as the Presentation section words it. */
+static char *
+presentation_words (StridePresentationKind kind,
+                    const char            *primary,
+                    const char            *secondary)
+{
+  const char *words = presentation_kind_label (kind);
+
+  if (kind == STRIDE_PRESENTATION_MIXED && primary != NULL && secondary != NULL)
+    return g_strdup_printf ("%s: %s %s %s", words, stride_report_presentation_name (primary),
+                            _("and"), stride_report_presentation_name (secondary));
+  if (kind != STRIDE_PRESENTATION_UNCLEAR && primary != NULL)
+    return g_strdup_printf ("%s: %s", words, stride_report_presentation_name (primary));
+  return g_strdup (words);
+}
+
+/* The phase an override sets: "1", "2", "3" or "none". */
+static StridePhase
+override_phase_value (const char *value)
+{
+  if (g_strcmp0 (value, "1") == 0)
+    return STRIDE_PHASE_1;
+  if (g_strcmp0 (value, "2") == 0)
+    return STRIDE_PHASE_2;
+  if (g_strcmp0 (value, "3") == 0)
+    return STRIDE_PHASE_3;
+  return STRIDE_PHASE_NONE;
+}
+
+/* An override's value and the value computed, for people: "Routine
+ * referral", "Phase 2", "Possible: Iliotibial band syndrome". */
+static char *
+override_value_words (const StrideOverride *override,
+                      StrideFindings       *findings,
+                      gboolean              computed)
+{
+  if (g_strcmp0 (override->what, "triage") == 0)
+    {
+      StrideTriage level = findings->computed_triage;
+
+      if (!computed && !stride_triage_from_string (override->value, &level))
+        return g_strdup (override->value);
+      return g_strdup (triage_level_label (level));
+    }
+  if (g_strcmp0 (override->what, "phase") == 0)
+    return g_strdup (phase_short_label (computed ? findings->computed_phase
+                                                 : override_phase_value (override->value)));
+  if (g_strcmp0 (override->what, "presentation") == 0)
+    {
+      if (computed)
+        return presentation_words (findings->computed_presentation_kind,
+                                   findings->computed_presentation_primary,
+                                   findings->computed_presentation_secondary);
+      return presentation_words (findings->presentation.kind, findings->presentation.primary,
+                                 findings->presentation.secondary);
+    }
+  return g_strdup (override->value);
+}
+
+/* "Overridden by the clinician: Routine referral (computed: Urgent
+ * referral). Reason: …", as markup. */
+static char *
+override_markup (const StrideOverride *override,
+                 StrideFindings       *findings)
+{
+  g_autofree char *value = override_value_words (override, findings, FALSE);
+  g_autofree char *computed = override_value_words (override, findings, TRUE);
+  /* TRANSLATORS: a clinician's override and, in brackets, what Stride had
+   * computed, e.g. "Routine referral (computed: Urgent referral)" */
+  g_autofree char *both = g_strdup_printf (_("%s (computed: %s)"), value, computed);
+
+  return g_markup_printf_escaped ("<b>%s</b> %s. %s %s", _("Overridden by the clinician:"), both,
+                                  _("Reason:"), override->reason != NULL
+                                                ? override->reason : _("none given"));
 }
 
 static const char *
@@ -565,11 +679,7 @@ add_triage (StrideDocument *doc,
   g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b> %s", _("Plan restriction:"),
                                                   plan_restriction));
   if (override != NULL)
-    g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b> %s. %s %s",
-                                                    _("Overridden by the clinician:"),
-                                                    override->value, _("Reason:"),
-                                                    override->reason != NULL
-                                                    ? override->reason : _("none given")));
+    g_ptr_array_add (body, override_markup (override, findings));
   g_ptr_array_add (body, NULL);
 
   stride_document_add_box (doc, stride_report_triage_tone (findings->triage), border, title,
@@ -1015,22 +1125,7 @@ add_presentation (StrideDocument *doc,
 
   stride_document_add_heading (doc, 1, _("Presentation"));
 
-  switch (p->kind)
-    {
-    case STRIDE_PRESENTATION_LIKELY:
-      kind = _("Likely");
-      break;
-    case STRIDE_PRESENTATION_POSSIBLE:
-      kind = _("Possible");
-      break;
-    case STRIDE_PRESENTATION_MIXED:
-      kind = _("Mixed");
-      break;
-    case STRIDE_PRESENTATION_UNCLEAR:
-    default:
-      kind = _("Unclear: further assessment suggested");
-      break;
-    }
+  kind = presentation_kind_label (p->kind);
 
   if (p->kind == STRIDE_PRESENTATION_MIXED && p->secondary != NULL)
     line = g_markup_printf_escaped ("<b>%s:</b> %s (%s) %s %s (%s)", kind,
@@ -1074,13 +1169,7 @@ add_presentation (StrideDocument *doc,
     }
   if (override != NULL)
     {
-      g_autofree char *text = g_markup_printf_escaped ("<b>%s</b> %s. %s %s",
-                                                       _("Overridden by the clinician:"),
-                                                       stride_report_presentation_name (
-                                                         override->value),
-                                                       _("Reason:"),
-                                                       override->reason != NULL
-                                                       ? override->reason : _("none given"));
+      g_autofree char *text = override_markup (override, findings);
 
       stride_document_add_markup (doc, text, NULL);
     }
@@ -1111,19 +1200,27 @@ add_phase (StrideDocument *doc,
     stride_document_add_text (doc, _("Phase 3 finished: maintenance plan (PH-DONE)."), NULL);
   if (override != NULL)
     {
-      g_autofree char *text = g_markup_printf_escaped ("<b>%s</b> %s %s. %s %s",
-                                                       _("Overridden by the clinician:"),
-                                                       _("phase"), override->value,
-                                                       _("Reason:"),
-                                                       override->reason != NULL
-                                                       ? override->reason : _("none given"));
+      g_autofree char *text = override_markup (override, findings);
 
       stride_document_add_markup (doc, text, NULL);
     }
 }
 
+static const char *
+override_what_label (const char *what)
+{
+  if (g_strcmp0 (what, "triage") == 0)
+    return _("Triage");
+  if (g_strcmp0 (what, "phase") == 0)
+    return _("Phase");
+  if (g_strcmp0 (what, "presentation") == 0)
+    return _("Presentation");
+  return what;
+}
+
 static void
 add_overrides (StrideDocument *doc,
+               StrideFindings *findings,
                StrideVisit    *visit)
 {
   StrideTable *table;
@@ -1132,18 +1229,22 @@ add_overrides (StrideDocument *doc,
     return;
 
   stride_document_add_heading (doc, 1, _("Clinician overrides"));
-  table = stride_document_add_table (doc, 3);
+  table = stride_document_add_table (doc, 4);
   stride_table_set_column (table, 0, _("What"), 1.2, STRIDE_ALIGN_LEFT);
-  stride_table_set_column (table, 1, _("Set to"), 1.5, STRIDE_ALIGN_LEFT);
-  stride_table_set_column (table, 2, _("Reason"), 5.0, STRIDE_ALIGN_LEFT);
+  stride_table_set_column (table, 1, _("Computed"), 1.9, STRIDE_ALIGN_LEFT);
+  stride_table_set_column (table, 2, _("Set to"), 1.9, STRIDE_ALIGN_LEFT);
+  stride_table_set_column (table, 3, _("Reason"), 3.9, STRIDE_ALIGN_LEFT);
   for (guint i = 0; i < visit->overrides->len; i++)
     {
       StrideOverride *override = g_ptr_array_index (visit->overrides, i);
-      g_autofree char *what = g_markup_escape_text (override->what, -1);
-      g_autofree char *value = g_markup_escape_text (override->value, -1);
+      g_autofree char *what = g_markup_escape_text (override_what_label (override->what), -1);
+      g_autofree char *computed_text = override_value_words (override, findings, TRUE);
+      g_autofree char *value_text = override_value_words (override, findings, FALSE);
+      g_autofree char *computed = g_markup_escape_text (computed_text, -1);
+      g_autofree char *value = g_markup_printf_escaped ("<b>%s</b>", value_text);
       g_autofree char *reason = g_markup_escape_text (override->reason != NULL
                                                       ? override->reason : _("none given"), -1);
-      const char *cells[] = { what, value, reason, NULL };
+      const char *cells[] = { what, computed, value, reason, NULL };
 
       stride_table_add_row (table, cells);
     }
@@ -1649,7 +1750,7 @@ stride_report_build (const StrideReportInput *input)
   add_rtr (doc, findings);
   add_presentation (doc, findings, visit);
   add_phase (doc, findings, visit);
-  add_overrides (doc, visit);
+  add_overrides (doc, findings, visit);
   add_plan (doc, input, findings);
   add_running (doc, input->plan);
   add_education (doc, input);

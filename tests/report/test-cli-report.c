@@ -216,6 +216,58 @@ test_report_triage_headline (void)
   assert_contains (bone, "Plan restriction: no running; phase 1 only");
 }
 
+/* The German report of @name from the built catalogue, or NULL when the
+ * catalogue or the locale is missing. */
+static char *
+case_report_text_de (const char *name)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "de", "LC_MESSAGES", "stride.mo", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.xml", name);
+  g_autofree char *input = case_path (file);
+  g_autofree char *pdf = g_strdup_printf ("%s-report-de.pdf", name);
+  g_autofree char *output = out_path (pdf);
+  const char *env[] = { "STRIDE_LOCALEDIR", localedir, "LC_ALL", "C.UTF-8", NULL };
+  const char *more[] = { "--lang", "de", NULL };
+  Run run = { 0 };
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    return NULL;
+  cli (&run, "report", input, output, more, env);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  return pdf_text (output);
+}
+
+/* Overrides in words, with the value computed; no raw ids in any language. */
+static void
+test_report_overrides (void)
+{
+  g_autofree char *text = case_report_text ("override-no-running", NULL);
+  g_autofree char *german = case_report_text_de ("override-no-running");
+
+  assert_contains (text, "Overridden by the clinician: Routine referral (computed: Urgent "
+                         "referral).");
+  assert_contains (text, "Overridden by the clinician: Phase 2 (computed: Phase 1).");
+  assert_contains (text, "What Computed Set to Reason");
+  assert_contains (text, "Phase Phase 1 Phase 2 MRI clear");
+  assert_contains (text, "Triage Urgent referral Routine referral MRI on");
+  assert_contains (text, "No emergency or urgent red flag (not met)");
+  assert_lacks (text, "red-flags");
+  assert_lacks (text, "clinician: routine");
+
+  if (german == NULL)
+    {
+      g_test_skip ("the German catalogue is not built");
+      return;
+    }
+  assert_contains (german, "Vom Therapeuten geändert: Routineüberweisung");
+  assert_lacks (german, "geändert: routine");
+  assert_lacks (german, " phase 2 ");
+  assert_lacks (german, " triage ");
+  assert_lacks (german, "red-flags");
+}
+
 static void
 test_sheet_typical_letter (void)
 {
@@ -658,6 +710,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-report/report-typical", test_report_typical);
   g_test_add_func ("/cli-report/report-triage-headline", test_report_triage_headline);
+  g_test_add_func ("/cli-report/report-overrides", test_report_overrides);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
