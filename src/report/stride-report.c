@@ -542,6 +542,26 @@ reason_markup (const StrideReason *reason)
                           rule);
 }
 
+/* Whether an earlier reason of @reasons says the same as the one at @index:
+ * the planner may give one reason twice (phase-done.xml), the report prints
+ * it once. */
+static gboolean
+reason_repeated (GPtrArray *reasons,
+                 guint      index)
+{
+  const StrideReason *reason = g_ptr_array_index (reasons, index);
+
+  for (guint i = 0; i < index; i++)
+    {
+      const StrideReason *earlier = g_ptr_array_index (reasons, i);
+
+      if (g_strcmp0 (earlier->rule_id, reason->rule_id) == 0
+          && g_strcmp0 (earlier->text, reason->text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_reasons (StrideDocument *doc,
              GPtrArray      *reasons)
@@ -551,7 +571,8 @@ add_reasons (StrideDocument *doc,
   if (reasons == NULL || reasons->len == 0)
     return;
   for (guint i = 0; i < reasons->len; i++)
-    g_ptr_array_add (items, reason_markup (g_ptr_array_index (reasons, i)));
+    if (!reason_repeated (reasons, i))
+      g_ptr_array_add (items, reason_markup (g_ptr_array_index (reasons, i)));
   g_ptr_array_add (items, NULL);
   stride_document_add_bullets (doc, (const char *const *) items->pdata, NULL);
 }
@@ -563,9 +584,12 @@ reasons_inline (GPtrArray *reasons)
 
   for (guint i = 0; reasons != NULL && i < reasons->len; i++)
     {
-      g_autofree char *markup = reason_markup (g_ptr_array_index (reasons, i));
+      g_autofree char *markup = NULL;
 
-      if (i > 0)
+      if (reason_repeated (reasons, i))
+        continue;
+      markup = reason_markup (g_ptr_array_index (reasons, i));
+      if (text->len > 0)
         g_string_append (text, "; ");
       g_string_append (text, markup);
     }

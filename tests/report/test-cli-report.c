@@ -268,6 +268,17 @@ test_report_overrides (void)
   assert_lacks (german, "red-flags");
 }
 
+/* A reason the planner gives twice for one exercise is printed once: the
+ * box squat's Why once repeated the PH-DONE sentence back to back. */
+static void
+test_report_reasons_once (void)
+{
+  g_autofree char *text = case_report_text ("phase-done", NULL);
+
+  assert_contains (text, "Finished phase 3: keep up");
+  assert_lacks (text, "back. [PH-DONE]; Finished phase 3");
+}
+
 static void
 test_sheet_typical_letter (void)
 {
@@ -711,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-typical", test_report_typical);
   g_test_add_func ("/cli-report/report-triage-headline", test_report_triage_headline);
   g_test_add_func ("/cli-report/report-overrides", test_report_overrides);
+  g_test_add_func ("/cli-report/report-reasons-once", test_report_reasons_once);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
