@@ -538,8 +538,9 @@ reason_markup (const StrideReason *reason)
   g_autofree char *rule = g_markup_escape_text (reason->rule_id != NULL ? reason->rule_id : "",
                                                 -1);
 
-  return g_strdup_printf ("%s <span size=\"smaller\" foreground=\"#555\">[%s]</span>", text,
-                          rule);
+  /* A rule id is one word: never "[PH-" at the end of a line, "FU]" on the next. */
+  return g_strdup_printf ("%s <span size=\"smaller\" foreground=\"#555\" "
+                          "allow_breaks=\"false\">[%s]</span>", text, rule);
 }
 
 /* Whether an earlier reason of @reasons says the same as the one at @index:
@@ -889,7 +890,8 @@ add_load (StrideDocument          *doc,
   stride_document_add_heading (doc, 1, _("Load sensitivity"));
   if (add_answers (doc, input, visit, "load-sensitivity"))
     stride_document_add_space (doc, 4);
-  line = g_markup_printf_escaped ("<b>%s</b> %s <span size=\"smaller\">[LS-IRRITABILITY]</span>",
+  line = g_markup_printf_escaped ("<b>%s</b> %s <span size=\"smaller\" allow_breaks=\"false\">"
+                                  "[LS-IRRITABILITY]</span>",
                                   _("Irritability:"),
                                   irritability_label (findings->irritability));
   stride_document_add_markup (doc, line, NULL);
@@ -898,7 +900,7 @@ add_load (StrideDocument          *doc,
   if (findings->monitor_known)
     {
       g_autofree char *monitor = g_markup_printf_escaped (
-        "<b>%s</b> %s%s <span size=\"smaller\">[LS-MONITOR]</span>",
+        "<b>%s</b> %s%s <span size=\"smaller\" allow_breaks=\"false\">[LS-MONITOR]</span>",
         _("Pain-monitoring rules:"),
         findings->monitor_holds ? _("kept") : _("broken"),
         findings->monitor_pfp_rule ? _(" (stricter patellofemoral rule)") : "");
@@ -1089,9 +1091,15 @@ add_tests (StrideDocument *doc,
     {
       StrideTextStyle style = { .space_before = 4 };
 
-      stride_document_add_markup (doc, _("<b>No knee test reproduced the familiar pain:</b> "
-                                         "examine the hip and screen the lumbar spine (L3–4) "
-                                         "for referred pain. [PR-REFERRED]"), &style);
+      /* The id unbroken, as in reason_markup(); the translated sentence kept. */
+      g_auto(GStrv) parts = g_strsplit (_("<b>No knee test reproduced the familiar pain:</b> "
+                                          "examine the hip and screen the lumbar spine (L3–4) "
+                                          "for referred pain. [PR-REFERRED]"),
+                                        "[PR-REFERRED]", -1);
+      g_autofree char *markup = g_strjoinv ("<span allow_breaks=\"false\">[PR-REFERRED]</span>",
+                                            parts);
+
+      stride_document_add_markup (doc, markup, &style);
     }
 }
 

@@ -279,6 +279,28 @@ test_report_reasons_once (void)
   assert_lacks (text, "back. [PH-DONE]; Finished phase 3");
 }
 
+/* Rule ids in brackets stay on one line: never "[PH-" then "FU]". */
+static void
+test_report_rule_ids_unbroken (void)
+{
+  static const char *const cases[] = { "followup-progress", "phase-done", "override-no-running",
+                                       "walk-run-back-stage", "scfe-limp", NULL };
+  g_autoptr(GRegex) split = g_regex_new ("\\[[A-Z]+(-[A-Z0-9]+)*- ", 0, 0, NULL);
+
+  for (guint i = 0; cases[i] != NULL; i++)
+    {
+      g_autofree char *text = case_report_text (cases[i], NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (split, text, 0, &match))
+        {
+          g_autofree char *found = g_match_info_fetch (match, 0);
+
+          g_error ("%s: a rule id split across lines: “%s”", cases[i], found);
+        }
+    }
+}
+
 static void
 test_sheet_typical_letter (void)
 {
@@ -723,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-triage-headline", test_report_triage_headline);
   g_test_add_func ("/cli-report/report-overrides", test_report_overrides);
   g_test_add_func ("/cli-report/report-reasons-once", test_report_reasons_once);
+  g_test_add_func ("/cli-report/report-rule-ids-unbroken", test_report_rule_ids_unbroken);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
