@@ -1373,9 +1373,13 @@ add_plan (StrideDocument          *doc,
     }
 }
 
+/* Each fact of the running plan once, as a sentence: the planner's
+ * `detail` line only repeats them in lower case (evaluate's running.detail
+ * is the stable form), so it is not printed. */
 static void
 add_running (StrideDocument   *doc,
-             const StridePlan *plan)
+             const StridePlan *plan,
+             StrideFindings   *findings)
 {
   g_autofree char *line = NULL;
 
@@ -1389,7 +1393,11 @@ add_running (StrideDocument   *doc,
   line = g_markup_printf_escaped ("<b>%s</b> (%s)", running_rule_label (plan->running.rule_id),
                                   plan->running.rule_id);
   stride_document_add_markup (doc, line, NULL);
-  if (g_strcmp0 (plan->running.rule_id, "RP-WALKRUN") == 0 && plan->running.walkrun_stage > 0)
+  if (g_strcmp0 (plan->running.rule_id, "RP-WALKRUN") == 0 && findings->phase_done)
+    stride_document_add_text (doc, _("Walk-run finished: usual running again, rebuilding volume "
+                                     "within the spike limit."), NULL);
+  else if (g_strcmp0 (plan->running.rule_id, "RP-WALKRUN") == 0
+           && plan->running.walkrun_stage > 0)
     {
       g_autofree char *stage = g_strdup_printf (_("Stage %d of 5: %s"),
                                                 plan->running.walkrun_stage,
@@ -1398,6 +1406,10 @@ add_running (StrideDocument   *doc,
 
       stride_document_add_text (doc, stage, NULL);
     }
+  if (g_strcmp0 (plan->running.rule_id, "RP-MODIFY") == 0 && !plan->running.paused
+      && !plan->running.has_shortened
+      && (!findings->monitor_known || findings->monitor_holds))
+    stride_document_add_text (doc, _("Keep the current runs."), NULL);
   if (plan->running.paused)
     stride_document_add_text (doc, _("Running paused: pain within 10 minutes or worse the next "
                                      "morning."), NULL);
@@ -1423,8 +1435,6 @@ add_running (StrideDocument   *doc,
 
       stride_document_add_text (doc, text, NULL);
     }
-  if (plan->running.detail != NULL && *plan->running.detail != '\0')
-    stride_document_add_text (doc, plan->running.detail, NULL);
   if (plan->running.advice != NULL && plan->running.advice->len > 0)
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
@@ -1784,7 +1794,7 @@ stride_report_build (const StrideReportInput *input)
   add_phase (doc, findings, visit);
   add_overrides (doc, findings, visit);
   add_plan (doc, input, findings);
-  add_running (doc, input->plan);
+  add_running (doc, input->plan, findings);
   add_education (doc, input);
   add_progress (doc, input);
   add_closing (doc, input);

@@ -301,6 +301,26 @@ test_report_rule_ids_unbroken (void)
     }
 }
 
+/* The running plan says each fact once, as a sentence: no lower-case
+ * detail line repeating the stage, the limit or the advice. */
+static void
+test_report_running_facts_once (void)
+{
+  g_autofree char *walkrun = case_report_text ("walk-run-back-stage", NULL);
+  g_autofree char *holds = case_report_text ("pt-volleyball", NULL);
+  g_autofree char *done = case_report_text ("phase-done", NULL);
+  g_autofree char *none = case_report_text ("override-no-running", NULL);
+
+  assert_contains (walkrun, "Stage 2 of 5: 5 × (walk 3 min, jog 3 min)");
+  assert_lacks (walkrun, "stage 2: 5 ×");
+  assert_contains (holds, "Modified running (RP-MODIFY) Keep the current runs. No single run");
+  assert_lacks (holds, "keep the current runs, on flat ground");
+  assert_contains (done, "Walk-run finished: usual running again");
+  assert_lacks (done, "usual running, within the spike limit");
+  assert_lacks (done, "Stage 5 of 5");
+  assert_lacks (none, "no running; cross-training");
+}
+
 static void
 test_sheet_typical_letter (void)
 {
@@ -746,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-overrides", test_report_overrides);
   g_test_add_func ("/cli-report/report-reasons-once", test_report_reasons_once);
   g_test_add_func ("/cli-report/report-rule-ids-unbroken", test_report_rule_ids_unbroken);
+  g_test_add_func ("/cli-report/report-running-facts-once", test_report_running_facts_once);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
