@@ -12,6 +12,9 @@ StrideVisit          *stride_report_current_visit    (const StrideReportInput *i
 StrideFindings       *stride_report_current_findings (const StrideReportInput *input);
 const char           *stride_report_clinician        (const StrideReportInput *input);
 char                 *stride_report_format_number    (double                   value);
+char                 *stride_report_format_decimal   (double                   value,
+                                                      int                      digits);
+char                 *stride_report_format_lsi       (double                   lsi);
 StrideTone            stride_report_triage_tone      (StrideTriage             triage);
 const char           *stride_report_walkrun_stage    (int                      stage);
 const StrideExercise *stride_report_lookup_exercise  (const StrideReportInput *input,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "stride-engine.h"
 #include "stride-i18n.h"
@@ -531,6 +532,51 @@ stride_report_format_number (double value)
   return g_strdup_printf ("%.1f", value);
 }
 
+/**
+ * stride_report_format_decimal:
+ * @value: a number
+ * @digits: at most this many decimals
+ *
+ * @value rounded half up to @digits decimals, as `stride-cli evaluate`
+ * rounds it (2.25 km stays 2.25), trailing zeros dropped, with the
+ * locale's decimal separator.
+ *
+ * Returns: (transfer full): the number
+ */
+char *
+stride_report_format_decimal (double value,
+                              int    digits)
+{
+  double scale = pow (10, digits);
+  char *text;
+  gsize len;
+
+  value = copysign (floor (fabs (value) * scale + 0.5 + 1e-9) / scale, value);
+  text = g_strdup_printf ("%.*f", digits, value);
+  len = strlen (text);
+  if (digits > 0)
+    {
+      while (len > 0 && text[len - 1] == '0')
+        text[--len] = '\0';
+      if (len > 0 && !g_ascii_isdigit (text[len - 1]))
+        text[--len] = '\0';
+    }
+  return text;
+}
+
+/**
+ * stride_report_format_lsi:
+ * @lsi: a limb symmetry index
+ *
+ * Returns: (transfer full): @lsi with one decimal always ("50.0"), rounded
+ *   half up as `stride-cli evaluate` prints it, the locale's separator
+ */
+char *
+stride_report_format_lsi (double lsi)
+{
+  return g_strdup_printf ("%.1f", stride_engine_round_one_decimal (lsi));
+}
+
 static char *
 reason_markup (const StrideReason *reason)
 {
@@ -1050,8 +1096,7 @@ add_tests (StrideDocument *doc,
       if (test->has_lsi)
         {
           /* Rounded half up like `stride-cli evaluate` prints it (31.25 → 31.3). */
-          g_autofree char *number =
-            stride_report_format_number (stride_engine_round_one_decimal (test->lsi));
+          g_autofree char *number = stride_report_format_lsi (test->lsi);
 
           lsi = g_strdup_printf ("%s %%", number);
         }
@@ -1415,8 +1460,9 @@ add_running (StrideDocument   *doc,
                                      "morning."), NULL);
   if (plan->running.has_shortened)
     {
-      g_autofree char *minutes = stride_report_format_number (plan->running.shortened_minutes);
-      g_autofree char *km = stride_report_format_number (plan->running.shortened_km);
+      /* Up to 2 decimals, as evaluate prints them: 75 % of 3 km is 2.25 km. */
+      g_autofree char *minutes = stride_report_format_decimal (plan->running.shortened_minutes, 2);
+      g_autofree char *km = stride_report_format_decimal (plan->running.shortened_km, 2);
       g_autofree char *text = NULL;
 
       if (plan->running.shortened_km > 0)
@@ -1428,7 +1474,7 @@ add_running (StrideDocument   *doc,
     }
   if (plan->running.has_spike_limit)
     {
-      g_autofree char *km = stride_report_format_number (plan->running.spike_limit_km);
+      g_autofree char *km = stride_report_format_decimal (plan->running.spike_limit_km, 1);
       g_autofree char *text = g_strdup_printf (_("No single run longer than %s km (RP-SPIKE: "
                                                  "longest run of the last 30 days + 10 %%)."),
                                                km);
@@ -1582,9 +1628,11 @@ add_progress (StrideDocument          *doc,
                   lsi = stride_chart_new (title, _("LSI (%)"), 40, 120, 20,
                                           (const char *const *) labels->pdata);
                   stride_chart_set_threshold (lsi, 90, _("90 %"));
+                  /* One decimal, as in the table and in evaluate. */
+                  lsi->value_digits = 1;
                   series = stride_chart_add_series (lsi, title, STRIDE_MARKER_CIRCLE);
                 }
-              stride_chart_set_value (series, i, test->lsi);
+              stride_chart_set_value (series, i, stride_engine_round_one_decimal (test->lsi));
             }
           if (lsi != NULL)
             g_ptr_array_add (charts, lsi);
@@ -1649,7 +1697,7 @@ add_progress (StrideDocument          *doc,
         }
       if (low_test != NULL)
         {
-          g_autofree char *number = stride_report_format_number (low);
+          g_autofree char *number = stride_report_format_lsi (low);
 
           lowest = g_markup_printf_escaped ("%s %% <span size=\"smaller\">(%s)</span>", number,
                                             low_test);

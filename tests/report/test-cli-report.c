@@ -321,6 +321,24 @@ test_report_running_facts_once (void)
   assert_lacks (none, "no running; cross-training");
 }
 
+/* Numbers as `stride-cli evaluate` prints them: running.detail's 2.25 km,
+ * every LSI with one decimal. */
+static void
+test_report_numbers_agree (void)
+{
+  g_autofree char *text = case_report_text ("typical-pfp", NULL);
+  g_autofree char *followup = case_report_text ("walk-run-back-stage", NULL);
+
+  assert_contains (text, "Runs shortened to 15 min or 2.25 km");
+  assert_contains (text, "50.0 %");
+  assert_contains (text, "72.7 %");
+  assert_contains (text, "88.0 %");
+  assert_lacks (text, " 50 %");
+  assert_lacks (text, " 88 %");
+  assert_contains (followup, "75.0 % (MT-HOP)");
+  assert_contains (followup, "83.3");
+}
+
 static void
 test_sheet_typical_letter (void)
 {
@@ -767,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-reasons-once", test_report_reasons_once);
   g_test_add_func ("/cli-report/report-rule-ids-unbroken", test_report_rule_ids_unbroken);
   g_test_add_func ("/cli-report/report-running-facts-once", test_report_running_facts_once);
+  g_test_add_func ("/cli-report/report-numbers-agree", test_report_numbers_agree);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
