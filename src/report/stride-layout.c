@@ -2420,6 +2420,19 @@ static const StrideColor series_colours[] = {
   { 0.60, 0.10, 0.20 },
 };
 
+/* Whether a point's value label @height tall at @top would touch the line
+ * at @line_y, or sit across it from its point at @point_y. */
+static gboolean
+label_misplaced (double top,
+                 double height,
+                 double point_y,
+                 double line_y)
+{
+  if (top < line_y + 1.0 && top + height > line_y - 1.0)
+    return TRUE;
+  return (point_y > line_y) != (top > line_y);
+}
+
 static void
 draw_chart (StrideDocument *self,
             StrideChart    *chart,
@@ -2442,6 +2455,7 @@ draw_chart (StrideDocument *self,
   double plot_right = x + width - small * 2.8;
   double plot_top, plot_bottom, legend_h;
   double x_step;
+  double threshold_y = 0;
   guint label_every = 1;
   guint value_every = 1;
 
@@ -2514,6 +2528,7 @@ draw_chart (StrideDocument *self,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       show_layout (cr, label_layout, plot_right + 2, py - layout_height (label_layout) / 2);
+      threshold_y = py;
     }
 
   /* X labels: the visit dates, thinned out when they would collide; the
@@ -2618,6 +2633,22 @@ draw_chart (StrideDocument *self,
             vy = py + 3.5;
           if (vy + layout_height (value_layout) > plot_bottom)
             vy = py - 3.5 - layout_height (value_layout);
+          /* Never struck through by the threshold line, nor put across it
+           * from its point: the other side of the point, or else clear of
+           * the line on the point's side. */
+          if (chart->has_threshold
+              && label_misplaced (vy, layout_height (value_layout), py, threshold_y))
+            {
+              double h = layout_height (value_layout);
+              double other = vy < py ? py + 3.5 : py - 3.5 - h;
+
+              if (!label_misplaced (other, h, py, threshold_y) && other >= plot_top - h
+                  && other + h <= plot_bottom)
+                vy = other;
+              else
+                vy = py <= threshold_y ? MIN (py - 3.5, threshold_y - 1.5) - h
+                                       : MAX (py + 3.5, threshold_y + 1.5);
+            }
           set_colour (cr, &ink);
           show_layout (cr, value_layout, px - small * 2, vy);
         }

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -337,6 +338,93 @@ test_report_numbers_agree (void)
   assert_lacks (text, " 88 %");
   assert_contains (followup, "75.0 % (MT-HOP)");
   assert_contains (followup, "83.3");
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+  char  *text;
+} Word;
+
+static void
+word_free (Word *word)
+{
+  g_free (word->text);
+  g_free (word);
+}
+
+/* A chart's value labels keep clear of its dashed 90 % line: no label's box
+ * holds the line's height (the middle of the "90 %" label beside it). */
+static void
+test_report_chart_labels_clear (void)
+{
+  g_autofree char *input = case_path ("walk-run-back-stage.xml");
+  g_autofree char *output = out_path ("walk-run-back-stage-charts.pdf");
+  const char *bbox[] = { "pdftotext", "-bbox", output, "-", NULL };
+  g_autoptr(GRegex) word_re = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                           "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)"
+                                           "</word>", 0, 0, NULL);
+  g_auto(GStrv) pages = NULL;
+  guint checked = 0;
+  Run run = { 0 };
+
+  cli (&run, "report", input, output, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_argv (&run, bbox, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  pages = g_strsplit (run.out, "<page ", -1);
+  run_clear (&run);
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func ((GDestroyNotify) word_free);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_regex_match (word_re, pages[p], 0, &match);
+      while (g_match_info_matches (match))
+        {
+          Word *word = g_new0 (Word, 1);
+          g_autofree char *x0 = g_match_info_fetch (match, 1);
+          g_autofree char *y0 = g_match_info_fetch (match, 2);
+          g_autofree char *x1 = g_match_info_fetch (match, 3);
+          g_autofree char *y1 = g_match_info_fetch (match, 4);
+
+          word->x0 = g_ascii_strtod (x0, NULL);
+          word->y0 = g_ascii_strtod (y0, NULL);
+          word->x1 = g_ascii_strtod (x1, NULL);
+          word->y1 = g_ascii_strtod (y1, NULL);
+          word->text = g_match_info_fetch (match, 5);
+          g_ptr_array_add (words, word);
+          g_match_info_next (match, NULL);
+        }
+
+      /* Each "90 %" label marks a chart's line, at its right. */
+      for (guint i = 0; i + 1 < words->len; i++)
+        {
+          Word *ninety = g_ptr_array_index (words, i);
+          Word *percent = g_ptr_array_index (words, i + 1);
+          double line_y = (ninety->y0 + ninety->y1) / 2;
+
+          if (g_strcmp0 (ninety->text, "90") != 0 || g_strcmp0 (percent->text, "%") != 0
+              || fabs (percent->y0 - ninety->y0) > 0.5)
+            continue;
+          for (guint j = 0; j < words->len; j++)
+            {
+              Word *label = g_ptr_array_index (words, j);
+
+              if (!g_regex_match_simple ("^[0-9]+\\.[0-9]$", label->text, 0, 0)
+                  || label->x1 > ninety->x0 || label->x0 < ninety->x0 - 140
+                  || fabs (label->y0 - ninety->y0) > 60)
+                continue;
+              checked++;
+              if (label->y0 < line_y && label->y1 > line_y)
+                g_error ("page %u: the value label “%s” (y %.1f–%.1f) crosses the 90 %% line "
+                         "at y %.1f", p, label->text, label->y0, label->y1, line_y);
+            }
+        }
+    }
+  g_assert_cmpuint (checked, >, 0);
 }
 
 static void
@@ -786,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-rule-ids-unbroken", test_report_rule_ids_unbroken);
   g_test_add_func ("/cli-report/report-running-facts-once", test_report_running_facts_once);
   g_test_add_func ("/cli-report/report-numbers-agree", test_report_numbers_agree);
+  g_test_add_func ("/cli-report/report-chart-labels-clear", test_report_chart_labels_clear);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
