@@ -837,7 +837,33 @@ stride_report_format_answer (StrideProtocol   *protocol,
     }
 }
 
-/* The answers of one protocol section, as the protocol words them. */
+/* The latest visit before @visit that answers @item_id, as the engine finds
+ * a carried answer (docs/engine.md), or NULL. */
+static StrideVisit *
+carried_from (const StrideReportInput *input,
+              StrideVisit             *visit,
+              const char              *item_id)
+{
+  GPtrArray *visits = input->assessment->visits;
+  guint index = visits->len;
+
+  for (guint i = 0; i < visits->len; i++)
+    if (g_ptr_array_index (visits, i) == visit)
+      index = i;
+  for (guint j = index; j-- > 0;)
+    {
+      StrideVisit *earlier = g_ptr_array_index (visits, j);
+
+      if (earlier->answers != NULL
+          && stride_answers_get (earlier->answers, item_id, STRIDE_SIDE_NONE) != NULL)
+        return earlier;
+    }
+  return NULL;
+}
+
+/* The answers of one protocol section, as the protocol words them; at a
+ * follow-up, the episode's items it left out with the answers carried from
+ * the earlier visit the engine used, marked so, with that visit's date. */
 static gboolean
 add_answers (StrideDocument          *doc,
              const StrideReportInput *input,
@@ -859,11 +885,27 @@ add_answers (StrideDocument          *doc,
         continue;
       {
         const char *value = stride_answers_get (visit->answers, item->id, STRIDE_SIDE_NONE);
+        StrideVisit *earlier = NULL;
 
+        if (value == NULL && item->carried
+            && (earlier = carried_from (input, visit, item->id)) != NULL)
+          value = stride_answers_get (earlier->answers, item->id, STRIDE_SIDE_NONE);
         if (value == NULL)
           continue;
         g_ptr_array_add (pairs, g_strdup (item->label));
-        g_ptr_array_add (pairs, stride_report_format_answer (input->protocol, item, value));
+        if (earlier != NULL)
+          {
+            g_autofree char *answer = stride_report_format_answer (input->protocol, item, value);
+            g_autofree char *date = stride_report_format_short_date (&earlier->date);
+
+            /* TRANSLATORS: an answer a follow-up visit did not ask again,
+             * kept from the earlier visit of that date, e.g. "Left (carried
+             * from the visit of 27 Oct 26)" */
+            g_ptr_array_add (pairs, g_strdup_printf (_("%s (carried from the visit of %s)"),
+                                                     answer, date));
+          }
+        else
+          g_ptr_array_add (pairs, stride_report_format_answer (input->protocol, item, value));
       }
     }
   if (items != NULL)

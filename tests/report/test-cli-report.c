@@ -427,6 +427,24 @@ test_report_chart_labels_clear (void)
   g_assert_cmpuint (checked, >, 0);
 }
 
+/* A follow-up's History shows the episode's items carried from the earlier
+ * visit, marked so with its date, as the engine judged them. */
+static void
+test_report_carried_history (void)
+{
+  g_autofree char *text = case_report_text ("followup-progress", NULL);
+  g_autofree char *initial = case_report_text ("typical-pfp", NULL);
+
+  assert_contains (text, "Start of this episode of knee pain 15 September 2026 (carried from the "
+                         "visit of 27 Oct 26)");
+  assert_contains (text, "Painful knee Left (carried from the visit of 27 Oct 26)");
+  assert_contains (text, "Pain location Around or behind the kneecap (carried from the visit of "
+                         "27 Oct 26)");
+  assert_contains (text, "Running at present yes");
+  assert_lacks (text, "Running at present yes (carried");
+  assert_lacks (initial, "carried from");
+}
+
 static void
 test_sheet_typical_letter (void)
 {
@@ -875,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-running-facts-once", test_report_running_facts_once);
   g_test_add_func ("/cli-report/report-numbers-agree", test_report_numbers_agree);
   g_test_add_func ("/cli-report/report-chart-labels-clear", test_report_chart_labels_clear);
+  g_test_add_func ("/cli-report/report-carried-history", test_report_carried_history);
   g_test_add_func ("/cli-report/sheet-typical-letter", test_sheet_typical_letter);
   g_test_add_func ("/cli-report/sheet-emergency", test_sheet_emergency);
   g_test_add_func ("/cli-report/sheet-one-pain-rule", test_sheet_one_pain_rule);
