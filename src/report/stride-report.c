@@ -1311,8 +1311,18 @@ add_phase (StrideDocument *doc,
   else
     line = g_markup_printf_escaped ("<b>%s</b>", phase_label (findings->phase));
   stride_document_add_markup (doc, line, NULL);
-  add_reasons (doc, findings->phase_reasons);
-  add_reasons (doc, findings->followup_reasons);
+  /* The phase and the follow-up decision can give the same reason
+   * ("Hold phase 3."): one list, each reason once. */
+  {
+    g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+
+    for (guint i = 0; findings->phase_reasons != NULL && i < findings->phase_reasons->len; i++)
+      g_ptr_array_add (reasons, g_ptr_array_index (findings->phase_reasons, i));
+    for (guint i = 0; findings->followup_reasons != NULL
+                      && i < findings->followup_reasons->len; i++)
+      g_ptr_array_add (reasons, g_ptr_array_index (findings->followup_reasons, i));
+    add_reasons (doc, reasons);
+  }
   if (findings->dose_step_down)
     stride_document_add_text (doc, _("Doses held one step lower (PH-FU rule 4)."), NULL);
   if (findings->phase_done)

@@ -278,6 +278,9 @@ test_report_reasons_once (void)
 
   assert_contains (text, "Finished phase 3: keep up");
   assert_lacks (text, "back. [PH-DONE]; Finished phase 3");
+  /* Nor twice in the Phase section, from the phase and the follow-up. */
+  assert_contains (text, "Hold phase 3. [PH-FU]");
+  assert_lacks (text, "Hold phase 3. [PH-FU] Hold phase 3.");
 }
 
 /* Rule ids in brackets stay on one line: never "[PH-" then "FU]". */
