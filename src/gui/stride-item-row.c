@@ -589,23 +589,45 @@ load_number (StrideItemRow *self,
 
 /* Choice: a drop-down whose first entry is "not answered". */
 
+/* GTK 4.8 gives a drop-down no accessible value, and its button is named by
+ * the question alone: the answer chosen is its description, so that a screen
+ * reader says "Painful knee, Left" and not just "Painful knee". */
+static void
+describe_choice (GtkDropDown *dropdown)
+{
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (dropdown);
+  const char *text = chosen != NULL ? gtk_string_object_get_string (chosen)
+                                    : C_("answer", "Not answered");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 static void
 on_choice_selected (GtkDropDown   *dropdown,
                     GParamSpec    *pspec,
                     StrideItemRow *self)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
-  StrideChoice *choice;
 
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     {
       set_error (self, editor_side (dropdown), NULL);
       write_answer (self, editor_side (dropdown), NULL);
-      return;
     }
+  else
+    {
+      StrideChoice *choice = g_ptr_array_index (self->item->choices, selected - 1);
 
-  choice = g_ptr_array_index (self->item->choices, selected - 1);
-  accept_value (self, editor_side (dropdown), choice->id);
+      accept_value (self, editor_side (dropdown), choice->id);
+    }
+  /* After the answer: clearing an error resets the description. */
+  describe_choice (dropdown);
 }
 
 static void
@@ -677,6 +699,7 @@ build_choice (StrideItemRow *self,
   g_object_set_data (G_OBJECT (dropdown), "stride-side", GINT_TO_POINTER (side));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_choice_selected), self);
   set_drop_down_label (dropdown, label);
+  describe_choice (GTK_DROP_DOWN (dropdown));
 
   return dropdown;
 }

@@ -1138,15 +1138,36 @@ stride_visit_view_class_init (StrideVisitViewClass *klass)
                                        "visit.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "visit.save-pdf", NULL);
+}
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "visit.next-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "visit.previous-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "visit.next-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "visit.previous-step", NULL);
+/* The step keys act wherever the focus is. Bound to the view they came last:
+ * a list of questions keeps Ctrl+Page Up/Down for itself, and the leaflet
+ * took Alt+Left to go back to the step list, so the keys did nothing (or
+ * took two presses). Caught on the way down instead, before any child. */
+static void
+add_step_shortcuts (StrideVisitView *self)
+{
+  static const struct
+  {
+    guint            key;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } keys[] = {
+    { GDK_KEY_Right, GDK_ALT_MASK, "visit.next-step" },
+    { GDK_KEY_Left, GDK_ALT_MASK, "visit.previous-step" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "visit.next-step" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "visit.previous-step" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (
+                                                              keys[i].key, keys[i].modifiers),
+                                                            gtk_named_action_new (
+                                                              keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -1157,6 +1178,7 @@ stride_visit_view_init (StrideVisitView *self)
    * itself to the name. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->next_button),
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  add_step_shortcuts (self);
 
   build_step_list (self);
   g_signal_connect (self->step_list, "row-activated", G_CALLBACK (on_step_row_activated), self);

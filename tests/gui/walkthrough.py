@@ -11,6 +11,8 @@ import os
 import sys
 import time
 
+import pyatspi
+
 from dogtail import rawinput, tree
 from dogtail.config import config
 
@@ -146,6 +148,18 @@ def step_item(prefix):
     return find_prefix('list item', prefix)
 
 
+def current_step(prefix, timeout=5):
+    """Waits until the step list has the step named @prefix… selected."""
+    end = time.time() + timeout
+    while True:
+        item = step_item(prefix)
+        if item.getState().contains(pyatspi.STATE_SELECTED):
+            return item
+        if time.time() > end:
+            fail(f'the step {prefix!r} is not the current one')
+        time.sleep(0.3)
+
+
 def labels_text(root):
     return [n.name for n in root.findChildren(lambda x: x.roleName == 'label' and x.name)]
 
@@ -187,6 +201,9 @@ click('push button', 'Running at present: Yes')
 set_spin('Runs per week (runs)', 3)
 set_spin('Weekly running distance now (km)', 15)
 choose_in_drop_down('Painful knee')
+# The chosen answer is said with the question (GTK 4.8 drop-downs have no value).
+if find('push button', 'Painful knee').description in ('', 'Not answered'):
+    fail('the drop-down does not say which answer is chosen')
 click('push button', 'Pain location: None ticked')
 time.sleep(0.5)
 # The popover focuses its first check button; GTK 4.8 check buttons have no
@@ -218,7 +235,8 @@ click('push button', 'Next step')
 set_spin('Pain, Left', 4)
 
 # --- Findings: the phase and the triage as text ----------------------------
-click('push button', 'Next step')
+rawinput.keyCombo('<Control>Page_Down')
+current_step('Findings')
 triage = find('list', 'Triage')
 texts = labels_text(triage)
 print('# findings, triage: ' + ' | '.join(texts), flush=True)
@@ -232,6 +250,16 @@ click('push button', 'Next step')
 find('page tab', 'Report')
 find('page tab', 'Home Sheet')
 audit('documents')
+# One Alt+Left is one step back (the side panel's own back key took the first).
+documents_step = current_step('Documents')
+rawinput.keyCombo('<Alt>Left')
+end = time.time() + 5
+while documents_step.getState().contains(pyatspi.STATE_SELECTED):
+    if time.time() > end:
+        fail('Alt+Left did not go back a step')
+    time.sleep(0.3)
+rawinput.keyCombo('<Alt>Right')
+current_step('Documents')
 
 # --- Finalise -------------------------------------------------------------
 click('push button', 'Finalise Visit…')
