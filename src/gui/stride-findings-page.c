@@ -430,6 +430,27 @@ stride_findings_page_update (StrideFindingsPage *self,
     load_overrides (self);
 }
 
+/* An AdwComboRow is named by its title and described by its subtitle (what
+ * was worked out): the choice made is said first, "No referral", as a
+ * screen reader would not otherwise tell. */
+static void
+describe_choice (AdwComboRow *row)
+{
+  GtkStringObject *chosen = adw_combo_row_get_selected_item (row);
+
+  if (chosen != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_string_object_get_string (chosen), -1);
+}
+
+static void
+on_choice_notify (AdwComboRow *row,
+                  GParamSpec  *pspec,
+                  gpointer     user_data)
+{
+  describe_choice (row);
+}
+
 static void
 set_error (StrideFindingsPage *self,
            const char         *message)
@@ -438,10 +459,24 @@ set_error (StrideFindingsPage *self,
   self->error = g_strdup (message);
   gtk_label_set_text (self->override_error_label, message != NULL ? message : "");
   gtk_widget_set_visible (self->override_error, message != NULL);
+  /* The reason field is what needs filling in: it says so to a screen
+   * reader too. */
   if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->reason_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->reason_row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->reason_row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reason_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->reason_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->reason_row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->reason_row),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->reason_row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 static void
@@ -676,6 +711,14 @@ stride_findings_page_init (StrideFindingsPage *self)
                             G_CALLBACK (on_override_changed), self);
   g_signal_connect_swapped (self->reason_row, "changed",
                             G_CALLBACK (on_override_changed), self);
+  for (guint i = 0; i < 3; i++)
+    {
+      AdwComboRow *row = i == 0 ? self->triage_row : i == 1 ? self->phase_row
+                                                            : self->presentation_row;
+
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_notify), NULL);
+      describe_choice (row);
+    }
 
   stride_findings_page_update (self, NULL, NULL);
 }

@@ -172,6 +172,28 @@ stride_patient_dialog_get_field (StridePatientDialog *self,
   return NULL;
 }
 
+/* The field at fault says so to a screen reader, and takes the focus. */
+static void
+mark_field (GtkWidget  *field,
+            const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+      gtk_widget_grab_focus (field);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -180,9 +202,16 @@ save_action (GtkWidget  *widget,
   StridePatientDialog *self = STRIDE_PATIENT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(StridePatient) patient = stride_patient_dialog_get_patient (self, &error);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                  GTK_EDITABLE (self->name_row))));
 
+  mark_field (GTK_WIDGET (self->name_row), NULL);
+  mark_field (GTK_WIDGET (self->birth_row), NULL);
   if (patient == NULL)
     {
+      /* Only the name and the date of birth can be wrong. */
+      mark_field (GTK_WIDGET (name[0] == '\0' ? self->name_row : self->birth_row),
+                  error->message);
       stride_patient_dialog_set_error (self, error->message);
       return;
     }

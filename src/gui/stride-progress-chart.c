@@ -266,6 +266,8 @@ stride_progress_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* The chart as words, each value with its visit's date: "Worst pain in the
+ * last week: 6 on 6 Oct, 4 on 3 Nov, 2 on 1 Dec". */
 static void
 update_description (StrideProgressChart *self)
 {
@@ -279,11 +281,22 @@ update_description (StrideProgressChart *self)
       for (guint i = 0; i < series->values->len; i++)
         {
           double v = g_array_index (series->values, double, i);
+          const GDate *date = i < self->dates->len ? &g_array_index (self->dates, GDate, i)
+                                                   : NULL;
+          g_autofree char *value = isnan (v) ? g_strdup (C_("chart", "none"))
+                                             : g_strdup_printf ("%.0f", v);
+          char day[32] = "";
 
-          if (isnan (v))
-            g_string_append_printf (text, " %s", C_("chart", "none"));
+          if (date != NULL && g_date_valid (date))
+            g_date_strftime (day, sizeof day, _("%-d %b"), date);
+          if (day[0] != '\0')
+            {
+              /* TRANSLATORS: a chart's value at a visit, read out: "6 on 24 Nov" */
+              g_string_append (text, i > 0 ? ", " : " ");
+              g_string_append_printf (text, C_("chart", "%s on %s"), value, day);
+            }
           else
-            g_string_append_printf (text, " %.0f", v);
+            g_string_append_printf (text, "%s%s", i > 0 ? ", " : " ", value);
         }
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -412,6 +425,7 @@ stride_progress_chart_set_dates (StrideProgressChart *self,
 
   g_array_set_size (self->dates, 0);
   g_array_append_vals (self->dates, dates, n_dates);
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
