@@ -199,6 +199,22 @@ read_clinic_settings (Options *options)
     options->clinician = g_settings_get_string (settings, "clinician-name");
 }
 
+/* A language whose catalogue is missing (not installed, or not built yet in
+ * a build tree) prints in English, with dates in the language's words: say
+ * so, rather than hand over a document in the wrong language without a
+ * word. */
+static void
+warn_if_untranslated (const char *lang)
+{
+  const char *probe = N_("Your home exercise plan");
+
+  if (lang == NULL || *lang == '\0' || g_str_has_prefix (lang, "en") || g_str_equal (lang, "C"))
+    return;
+  if (g_strcmp0 (_(probe), probe) == 0)
+    g_printerr (_("stride-cli: no translation into “%s” is installed: printing in English\n"),
+                lang);
+}
+
 /* The fonts load on a thread of their own while the data is read; every
  * way out of run() waits for it, so that nothing else is using Pango when
  * the document is built or the process ends. */
@@ -384,6 +400,8 @@ run (const StrideCliGlobals  *globals,
       g_printerr (_("stride-cli: cannot switch to “%s”: printing in the current language\n"),
                   lang);
     }
+
+  warn_if_untranslated (lang);
 
   library = stride_library_load_default (&error);
   if (library == NULL)

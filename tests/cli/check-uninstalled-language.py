@@ -27,8 +27,22 @@ with tempfile.TemporaryDirectory() as tmp:
         if word not in text:
             failures.append(f'{lang}: the sheet has no “{word}”: it was not translated')
 
-print('1..1')
+    # Without a catalogue the sheet comes out in English: stride-cli says so.
+    missing = []
+    empty = os.path.join(tmp, 'no-catalogues')
+    os.mkdir(empty)
+    out = os.path.join(tmp, 'sheet-missing.pdf')
+    r = subprocess.run([cli, 'sheet', case, '--lang', 'es', '-o', out],
+                       env=dict(env, STRIDE_LOCALEDIR=empty), capture_output=True, text=True)
+    if r.returncode != 0 or 'no translation into “es”' not in r.stderr:
+        missing.append(f'exit {r.returncode}, stderr {r.stderr.strip()!r}: no word of the missing '
+                       'Spanish catalogue')
+
+print('1..2')
 for f in failures:
     print(f'# {f}')
 print(f'{"not ok" if failures else "ok"} 1 sheets in de and es from the build tree')
-sys.exit(1 if failures else 0)
+for f in missing:
+    print(f'# {f}')
+print(f'{"not ok" if missing else "ok"} 2 a missing catalogue is reported')
+sys.exit(1 if failures or missing else 0)
