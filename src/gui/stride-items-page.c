@@ -441,6 +441,35 @@ stride_items_page_count_missing (StrideItemsPage *self)
 }
 
 /**
+ * stride_items_page_count_unasked:
+ * @self: a step
+ *
+ * Returns: how many yes/no questions shown have no answer yet (on the red
+ *   flags step: the screening questions not asked)
+ */
+guint
+stride_items_page_count_unasked (StrideItemsPage *self)
+{
+  StrideItemsPagePrivate *priv;
+  guint unasked = 0;
+
+  g_return_val_if_fail (STRIDE_IS_ITEMS_PAGE (self), 0);
+  priv = stride_items_page_get_instance_private (self);
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    {
+      StrideItemRow *row = g_ptr_array_index (priv->rows, i);
+      const StrideItem *item = stride_item_row_get_item (row);
+
+      if (item != NULL && item->type == STRIDE_ITEM_YES_NO
+          && gtk_widget_get_visible (GTK_WIDGET (row)) && !stride_item_row_is_answered (row))
+        unasked++;
+    }
+
+  return unasked;
+}
+
+/**
  * stride_items_page_count_invalid:
  * @self: a step
  *

@@ -30,6 +30,7 @@ StrideItemRow *stride_items_page_get_row          (StrideItemsPage *self,
                                                    const char      *item_id);
 guint          stride_items_page_count_missing    (StrideItemsPage *self);
 guint          stride_items_page_count_invalid    (StrideItemsPage *self);
+guint          stride_items_page_count_unasked    (StrideItemsPage *self);
 gboolean       stride_items_page_focus_first_missing (StrideItemsPage *self);
 guint          stride_items_page_answer_rest_no      (StrideItemsPage *self);
 

@@ -173,6 +173,14 @@ stride_visit_view_count_missing (StrideVisitView *self,
   return page != NULL ? stride_items_page_count_missing (page) : 0;
 }
 
+static guint
+red_flags_unasked (StrideVisitView *self)
+{
+  StrideItemsPage *page = stride_visit_view_get_items_page (self, "red-flags");
+
+  return page != NULL ? stride_items_page_count_unasked (page) : 0;
+}
+
 static void
 update_step_status (StrideVisitView *self)
 {
@@ -190,7 +198,12 @@ update_step_status (StrideVisitView *self)
           /* The other steps say what they hold: the triage, a final visit. */
           if (g_str_equal (steps[i].name, "findings") && self->findings != NULL)
             {
-              status = g_strdup (stride_gui_triage_label (self->findings->triage));
+              /* "No referral" only once the red flags have all been asked
+               * about: before, none has fired because none was asked. */
+              if (self->findings->triage == STRIDE_TRIAGE_NONE && red_flags_unasked (self) > 0)
+                status = g_strdup (_("Red flags not all screened"));
+              else
+                status = g_strdup (stride_gui_triage_label (self->findings->triage));
               icon = self->findings->triage >= STRIDE_TRIAGE_URGENT ? "dialog-warning-symbolic"
                                                                     : NULL;
             }
@@ -226,6 +239,18 @@ update_step_status (StrideVisitView *self)
             status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u required answer left",
                                                    "%u required answers left", missing),
                                       missing);
+            icon = "radio-symbolic";
+          }
+        else if (g_str_equal (steps[i].name, "red-flags")
+                 && stride_items_page_count_unasked (page) > 0)
+          {
+            /* No red flag question is required, yet "Complete" would say
+             * the screening was done. */
+            guint unasked = stride_items_page_count_unasked (page);
+
+            status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question not asked",
+                                                   "%u questions not asked", unasked),
+                                      unasked);
             icon = "radio-symbolic";
           }
         else

@@ -216,6 +216,10 @@ find_prefix('push button', 'Pain location: Around or behind the kneecap')
 
 # --- Red flags: a yes raises the triage banner at once --------------------
 click('push button', 'Next step')
+# Before the screening nothing says "no referral" or "complete".
+for step, words in (('Red Flags', 'not asked'), ('Findings', 'not all screened')):
+    if words not in step_item(step).name:
+        fail(f'before any red flag question the step list says {step_item(step).name!r}')
 click('push button', 'Cold, pale or blue foot: Yes')
 banner = wait_for('the triage banner',
                   lambda x: x.roleName in ('label', 'alert', 'notification', 'panel')
