@@ -1378,6 +1378,74 @@ stride_document_set_box_line_spacing (StrideDocument *self,
   self->box_line_spacing = factor;
 }
 
+/* A box's title, across it. */
+static void
+add_box_title (StrideDocument *self,
+               GPtrArray      *parts,
+               const char     *title_markup,
+               double          title_size,
+               double          inner)
+{
+  Piece *piece;
+
+  if (title_markup == NULL)
+    return;
+  piece = add_piece (self, PIECE_BOX, 0);
+  piece->layout = make_box_layout (self, title_markup,
+                                   title_size > 0 ? title_size
+                                                  : self->body_size * STRIDE_TYPE_SUBHEAD,
+                                   TRUE, inner);
+  piece->height = layout_height (piece->layout);
+  g_ptr_array_add (parts, piece);
+}
+
+/* Paragraphs across a box. */
+static void
+add_box_paragraphs (StrideDocument    *self,
+                    GPtrArray         *parts,
+                    const char *const *markup,
+                    double             size,
+                    double             inner)
+{
+  for (guint i = 0; markup != NULL && markup[i] != NULL; i++)
+    {
+      Piece *piece = add_piece (self, PIECE_BOX, 0);
+
+      piece->layout = make_box_layout (self, markup[i], size, FALSE, inner);
+      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
+      piece->height = layout_height (piece->layout) + size * 0.2;
+      g_ptr_array_add (parts, piece);
+    }
+}
+
+/* Frames a box's pieces as one group, kept on one page. */
+static void
+finish_box (StrideDocument *self,
+            GPtrArray      *parts,
+            StrideTone      tone,
+            double          border_width)
+{
+  guint group = self->next_group++;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (parts, i);
+
+      piece->tone = tone;
+      piece->border_width = border_width;
+      piece->group = group;
+      piece->box_first = i == 0;
+      piece->box_last = i == parts->len - 1;
+      if (piece->box_first)
+        {
+          piece->height += BOX_PAD + border_width;
+          piece->space_before = self->body_size * 0.6;
+        }
+      if (piece->box_last)
+        piece->height += BOX_PAD + border_width;
+    }
+}
+
 /**
  * stride_document_add_box:
  * @self: a document
@@ -1400,51 +1468,14 @@ stride_document_add_box (StrideDocument    *self,
                          double             body_size)
 {
   double inner = stride_document_get_text_width (self) - 2 * BOX_PAD - 2 * border_width;
-  guint group = self->next_group++;
-  GPtrArray *parts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
-  if (title_markup != NULL)
-    {
-      Piece *piece = add_piece (self, PIECE_BOX, 0);
-
-      piece->layout = make_box_layout (self, title_markup,
-                                       title_size > 0 ? title_size
-                                                      : self->body_size * STRIDE_TYPE_SUBHEAD,
-                                       TRUE, inner);
-      piece->height = layout_height (piece->layout);
-      g_ptr_array_add (parts, piece);
-    }
-  for (guint i = 0; body_markup != NULL && body_markup[i] != NULL; i++)
-    {
-      Piece *piece = add_piece (self, PIECE_BOX, 0);
-      double size = body_size > 0 ? body_size : self->body_size;
-
-      piece->layout = make_box_layout (self, body_markup[i], size, FALSE, inner);
-      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
-      piece->height = layout_height (piece->layout) + size * 0.2;
-      g_ptr_array_add (parts, piece);
-    }
-
-  for (guint i = 0; i < parts->len; i++)
-    {
-      Piece *piece = g_ptr_array_index (parts, i);
-
-      piece->tone = tone;
-      piece->border_width = border_width;
-      piece->group = group;
-      piece->box_first = i == 0;
-      piece->box_last = i == parts->len - 1;
-      if (piece->box_first)
-        {
-          piece->height += BOX_PAD + border_width;
-          piece->space_before = self->body_size * 0.6;
-        }
-      if (piece->box_last)
-        piece->height += BOX_PAD + border_width;
-    }
-  g_ptr_array_unref (parts);
+  add_box_title (self, parts, title_markup, title_size, inner);
+  add_box_paragraphs (self, parts, body_markup, body_size > 0 ? body_size : self->body_size,
+                      inner);
+  finish_box (self, parts, tone, border_width);
 }
 
 /* A hanging indent for a paragraph that starts with a bullet, so that its
@@ -1498,7 +1529,6 @@ stride_document_add_box_columns (StrideDocument    *self,
   double size = body_size > 0 ? body_size : self->body_size;
   double gap = size;
   double column = (inner - gap) / 2;
-  guint group = self->next_group++;
   GPtrArray *parts = g_ptr_array_new ();
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = column_markup != NULL ? g_strv_length ((char **) column_markup) : 0;
@@ -1507,17 +1537,7 @@ stride_document_add_box_columns (StrideDocument    *self,
 
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
 
-  if (title_markup != NULL)
-    {
-      Piece *piece = add_piece (self, PIECE_BOX, 0);
-
-      piece->layout = make_box_layout (self, title_markup,
-                                       title_size > 0 ? title_size
-                                                      : self->body_size * STRIDE_TYPE_SUBHEAD,
-                                       TRUE, inner);
-      piece->height = layout_height (piece->layout);
-      g_ptr_array_add (parts, piece);
-    }
+  add_box_title (self, parts, title_markup, title_size, inner);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1563,33 +1583,8 @@ stride_document_add_box_columns (StrideDocument    *self,
       g_ptr_array_add (parts, piece);
     }
 
-  for (guint i = 0; after_markup != NULL && after_markup[i] != NULL; i++)
-    {
-      Piece *piece = add_piece (self, PIECE_BOX, 0);
-
-      piece->layout = make_box_layout (self, after_markup[i], size, FALSE, inner);
-      limit_layout_height (piece->layout, (content_bottom (self) - content_top (self)) * 0.6);
-      piece->height = layout_height (piece->layout) + size * 0.2;
-      g_ptr_array_add (parts, piece);
-    }
-
-  for (guint i = 0; i < parts->len; i++)
-    {
-      Piece *piece = g_ptr_array_index (parts, i);
-
-      piece->tone = tone;
-      piece->border_width = border_width;
-      piece->group = group;
-      piece->box_first = i == 0;
-      piece->box_last = i == parts->len - 1;
-      if (piece->box_first)
-        {
-          piece->height += BOX_PAD + border_width;
-          piece->space_before = self->body_size * 0.6;
-        }
-      if (piece->box_last)
-        piece->height += BOX_PAD + border_width;
-    }
+  add_box_paragraphs (self, parts, after_markup, size, inner);
+  finish_box (self, parts, tone, border_width);
   g_ptr_array_unref (layouts);
   g_ptr_array_unref (parts);
 }
