@@ -570,7 +570,11 @@ add_running (StrideDocument          *doc,
   if (g_strcmp0 (running->rule_id, "RP-WALKRUN") == 0)
     {
       StrideTable *table = stride_document_add_table (doc, 3);
-      int current = running->walkrun_stage > 0 ? running->walkrun_stage : 1;
+      StrideFindings *findings = stride_report_current_findings (input);
+      /* A patient who has finished the walk-run (PH-DONE) is on the row
+       * after stage 5: rebuilding their usual running. */
+      gboolean done = findings != NULL && findings->phase_done;
+      int current = done ? 0 : running->walkrun_stage > 0 ? running->walkrun_stage : 1;
       StrideTextStyle style = { .space_before = 6 };
 
       stride_table_set_column (table, 0, _("Stage"), 1.0, STRIDE_ALIGN_RIGHT);
@@ -595,9 +599,11 @@ add_running (StrideDocument          *doc,
        * the single-run limit, as the report gives it, holds at every stage. */
       {
         GString *then = g_string_new (NULL);
+        g_autofree char *here = done ? g_markup_printf_escaped ("<b>%s</b>", _("Start here"))
+                                     : g_strdup ("");
         const char *cells[] = {
           /* TRANSLATORS: the walk-run table's stage column for the row after stage 5; short */
-          _("Then"), NULL, "", NULL };
+          _("Then"), NULL, here, NULL };
 
         g_autofree char *rule = g_markup_escape_text (
           /* TRANSLATORS: the walk-run table's last row; RP-SPIKE in plain words */

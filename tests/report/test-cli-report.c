@@ -622,9 +622,16 @@ test_sheet_walkrun_limit (void)
       assert_contains (text, cases[i].limit);
       assert_contains (text, "After stage 5, build up your runs slowly");
       if (g_str_equal (cases[i].name, "phase-done.xml"))
-        assert_contains (text, "twice a week for at least 3 more months");
+        {
+          assert_contains (text, "twice a week for at least 3 more months");
+          /* Finished: "Start here" is on the row after stage 5, not on 5. */
+          assert_contains (text, "Start here");
+          assert_lacks (text, "continuously Start here");
+        }
       else
         assert_lacks (text, "You have finished the return-to-running programme.");
+      if (g_str_equal (cases[i].name, "walk-run-stage-5.xml"))
+        assert_contains (text, "continuously Start here");
     }
 }
 
