@@ -110,6 +110,7 @@ static void
 update_description (StrideDocumentPreview *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *page_text = NULL;
 
   if (self->document == NULL)
     return;
@@ -117,7 +118,11 @@ update_description (StrideDocumentPreview *self)
   /* TRANSLATORS: the preview's accessible description: a title and "page 1 of 2" */
   text = g_strdup_printf (_("%s, page %u of %u"), stride_document_get_title (self->document),
                           self->page + 1, stride_document_get_n_pages (self->document));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  /* The page is a picture: its text, as its description, lets a screen
+   * reader user check the document before printing it. */
+  page_text = stride_document_get_page_text (self->document, self->page);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, page_text, -1);
 }
 
 static void

@@ -2067,6 +2067,121 @@ stride_document_get_n_pages (StrideDocument *self)
   return self->pages->len;
 }
 
+static void
+append_layout_text (GString     *text,
+                    PangoLayout *layout,
+                    int          line)
+{
+  const char *all;
+
+  if (layout == NULL)
+    return;
+  all = pango_layout_get_text (layout);
+  if (line >= 0)
+    {
+      PangoLayoutLine *one = pango_layout_get_line_readonly (layout, line);
+
+      if (one == NULL)
+        return;
+      g_string_append_len (text, all + one->start_index, one->length);
+    }
+  else
+    g_string_append (text, all);
+}
+
+/* Each cell, key or step of a piece, " · " between them. */
+static void
+append_layouts_text (GString   *text,
+                     GPtrArray *layouts)
+{
+  for (guint i = 0; layouts != NULL && i < layouts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, " · ");
+      append_layout_text (text, g_ptr_array_index (layouts, i), -1);
+    }
+}
+
+static void
+append_piece_text (GString     *text,
+                   const Piece *piece)
+{
+  gsize before = text->len;
+
+  switch (piece->kind)
+    {
+    case PIECE_LINE:
+    case PIECE_HEADING:
+    case PIECE_BOX:
+      append_layout_text (text, piece->layout, piece->line);
+      if (piece->cells != NULL && piece->layout != NULL)
+        g_string_append (text, " · ");
+      append_layouts_text (text, piece->cells);
+      break;
+    case PIECE_KEY_VALUE:
+      append_layout_text (text, piece->layout, -1);
+      g_string_append (text, ": ");
+      append_layout_text (text, piece->value_layout, -1);
+      break;
+    case PIECE_TABLE_HEADER:
+    case PIECE_TABLE_ROW:
+      append_layouts_text (text, piece->cells);
+      break;
+    case PIECE_CARD:
+      append_layout_text (text, piece->card->title_layout, -1);
+      g_string_append (text, ". ");
+      append_layouts_text (text, piece->card->step_layouts);
+      g_string_append (text, ". ");
+      append_layout_text (text, piece->card->dose_layout, -1);
+      g_string_append (text, ". ");
+      append_layout_text (text, piece->card->caution_layout, -1);
+      break;
+    case PIECE_TICKS:
+    case PIECE_SIGNATURE:
+      append_layouts_text (text, piece->labels);
+      break;
+    case PIECE_CHARTS:
+    case PIECE_DRAWING:
+    case PIECE_SPACE:
+    case PIECE_BREAK:
+    default:
+      break;
+    }
+  if (text->len > before)
+    g_string_append_c (text, '\n');
+}
+
+/**
+ * stride_document_get_page_text:
+ * @self: a document
+ * @page: a page index, from 0
+ *
+ * The text of a page in reading order, one block (a paragraph's line, a
+ * table row, a card, a box's paragraph) a line: what a screen reader reads
+ * of a preview that is otherwise a picture. The header and footer, charts
+ * and pictures are left out (charts have their own descriptions).
+ *
+ * Returns: (transfer full): the text, "" for a page out of range
+ */
+char *
+stride_document_get_page_text (StrideDocument *self,
+                               guint           page)
+{
+  GString *text;
+  GArray *placed;
+
+  g_return_val_if_fail (STRIDE_IS_DOCUMENT (self), NULL);
+
+  text = g_string_new (NULL);
+  layout_pages (self);
+  if (page >= self->pages->len)
+    return g_string_free (text, FALSE);
+  placed = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < placed->len; i++)
+    append_piece_text (text, g_array_index (placed, Placed, i).piece);
+  return g_string_free (text, FALSE);
+}
+
 /**
  * stride_document_get_page_size:
  * @self: a document

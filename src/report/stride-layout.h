@@ -245,6 +245,8 @@ void            stride_document_end_group     (StrideDocument  *self);
 
 /* Pages: laid out once, on first use. */
 guint           stride_document_get_n_pages   (StrideDocument  *self);
+char           *stride_document_get_page_text (StrideDocument  *self,
+                                               guint            page);
 void            stride_document_get_page_size (StrideDocument  *self,
                                                double          *width_pt,
                                                double          *height_pt);

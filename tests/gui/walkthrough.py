@@ -254,6 +254,10 @@ click('push button', 'Next step')
 find('page tab', 'Report')
 find('page tab', 'Home Sheet')
 audit('documents')
+# The preview is a picture: its description holds the page's text.
+report_page = find_prefix('image', 'Clinician report, page 1 of')
+if 'Emergency referral' not in (report_page.description or ''):
+    fail(f'the report preview does not give its text: {report_page.description[:200]!r}')
 # One Alt+Left is one step back (the side panel's own back key took the first).
 documents_step = current_step('Documents')
 rawinput.keyCombo('<Alt>Left')

@@ -123,6 +123,35 @@ build (FixtureKind  kind,
 
 /* ---------------------------------------------------------------- content */
 
+/* What a screen reader reads of the preview: each page's text, in order,
+ * the same words the PDF holds, page by page. */
+static void
+test_page_text (void)
+{
+  Fixture *fixture;
+  g_autoptr(StrideDocument) doc = build (FIXTURE_TYPICAL, STRIDE_PAPER_A4, TRUE, &fixture);
+  g_autofree char *first = stride_document_get_page_text (doc, 0);
+  g_autofree char *beyond = stride_document_get_page_text (doc,
+                                                           stride_document_get_n_pages (doc));
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  assert_contains (first, "Your home exercise plan");
+  assert_contains (first, "Wall sit at 60°");
+  assert_contains (first, "Stand with your back against a wall");
+  g_assert_cmpstr (beyond, ==, "");
+  for (guint i = 0; i < stride_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *page = stride_document_get_page_text (doc, i);
+
+      g_string_append (all, page);
+    }
+  /* In reading order: the exercises before the pain rules before the box. */
+  assert_contains (all->str, "See a doctor if…");
+  g_assert_true (strstr (all->str, "Wall sit at 60°") < strstr (all->str, "Your pain rules"));
+  g_assert_true (strstr (all->str, "Your pain rules") < strstr (all->str, "See a doctor if…"));
+  fixture_free (fixture);
+}
+
 static void
 test_report_content (void)
 {
@@ -952,6 +981,7 @@ main (int   argc,
   g_assert_nonnull (tmp_dir);
 
   g_test_add_func ("/report/report-content", test_report_content);
+  g_test_add_func ("/report/page-text", test_page_text);
   g_test_add_func ("/report/sheet-content", test_sheet_content);
   g_test_add_func ("/report/sheet-body-size", test_sheet_body_size);
   g_test_add_func ("/report/urgent", test_urgent);
