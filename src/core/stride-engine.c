@@ -1382,6 +1382,30 @@ stride_engine_criterion_name (const char *criterion_id)
   return criterion_id;
 }
 
+/**
+ * stride_engine_triage_name:
+ * @triage: a triage level
+ *
+ * Returns: the level in words, in the current language ("Urgent referral"),
+ *   as the screens and the report's overrides name it
+ */
+const char *
+stride_engine_triage_name (StrideTriage triage)
+{
+  switch (triage)
+    {
+    case STRIDE_TRIAGE_EMERGENCY:
+      return _("Emergency referral");
+    case STRIDE_TRIAGE_URGENT:
+      return _("Urgent referral");
+    case STRIDE_TRIAGE_ROUTINE:
+      return _("Routine referral");
+    case STRIDE_TRIAGE_NONE:
+    default:
+      return _("No referral");
+    }
+}
+
 static char *
 unmet_criteria (const StrideFindings *f)
 {

@@ -54,6 +54,7 @@ void            stride_engine_format_extra_keys (const StrideFindings *findings,
 char           *stride_engine_format_lsi  (double                lsi);
 double          stride_engine_round_one_decimal (double           value);
 const char     *stride_engine_criterion_name    (const char      *criterion_id);
+const char     *stride_engine_triage_name       (StrideTriage     triage);
 const char     *stride_phase_to_string    (StridePhase           phase);
 char           *stride_presentation_to_string (StridePresentationKind kind,
                                                const char            *primary,

@@ -13,18 +13,7 @@
 const char *
 stride_gui_triage_label (StrideTriage triage)
 {
-  switch (triage)
-    {
-    case STRIDE_TRIAGE_EMERGENCY:
-      return _("Emergency referral");
-    case STRIDE_TRIAGE_URGENT:
-      return _("Urgent referral");
-    case STRIDE_TRIAGE_ROUTINE:
-      return _("Routine referral");
-    case STRIDE_TRIAGE_NONE:
-    default:
-      return _("No referral");
-    }
+  return stride_engine_triage_name (triage);
 }
 
 /**

@@ -232,24 +232,6 @@ phase_label (StridePhase phase)
     }
 }
 
-/* The level alone, for the overrides: the same words as the screens. */
-static const char *
-triage_level_label (StrideTriage triage)
-{
-  switch (triage)
-    {
-    case STRIDE_TRIAGE_EMERGENCY:
-      return _("Emergency referral");
-    case STRIDE_TRIAGE_URGENT:
-      return _("Urgent referral");
-    case STRIDE_TRIAGE_ROUTINE:
-      return _("Routine referral");
-    case STRIDE_TRIAGE_NONE:
-    default:
-      return _("No referral");
-    }
-}
-
 static const char *
 phase_short_label (StridePhase phase)
 {
@@ -326,7 +308,7 @@ override_value_words (const StrideOverride *override,
 
       if (!computed && !stride_triage_from_string (override->value, &level))
         return g_strdup (override->value);
-      return g_strdup (triage_level_label (level));
+      return g_strdup (stride_engine_triage_name (level));
     }
   if (g_strcmp0 (override->what, "phase") == 0)
     return g_strdup (phase_short_label (computed ? findings->computed_phase
