@@ -38,7 +38,7 @@ exec dbus-run-session -- bash -c '
   G_DEBUG=fatal-criticals GTK_A11Y=atspi "$0" --db "$HOME/patients.db" &
   pid=$!
   status=0
-  timeout 240 /usr/bin/python3 "$1" || status=$?
+  timeout 900 /usr/bin/python3 "$1" || status=$?
   if ! kill -0 $pid 2>/dev/null; then
     wait $pid || true
     echo "FAIL: Stride exited during the walk-through" >&2

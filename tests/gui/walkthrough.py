@@ -149,15 +149,15 @@ def step_item(prefix):
 
 
 def current_step(prefix, timeout=5):
-    """Waits until the step list has the step named @prefix… selected."""
+    """Waits until the step list has the step named @prefix… selected (found
+    once: a search of the whole tree takes seconds)."""
+    item = step_item(prefix)
     end = time.time() + timeout
-    while True:
-        item = step_item(prefix)
-        if item.getState().contains(pyatspi.STATE_SELECTED):
-            return item
+    while not item.getState().contains(pyatspi.STATE_SELECTED):
         if time.time() > end:
             fail(f'the step {prefix!r} is not the current one')
         time.sleep(0.3)
+    return item
 
 
 def labels_text(root):
