@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "stride-cli-evaluate.h"
@@ -85,10 +84,9 @@ format_decimal (double   value,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char format[8];
-  double scale = pow (10, digits);
   char *text;
 
-  value = floor (value * scale + 0.5 + 1e-9) / scale;
+  value = stride_engine_round_half_up (value, digits);
   g_snprintf (format, sizeof format, "%%.%df", digits);
   text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
   if (trim && strchr (text, '.') != NULL)

@@ -2577,8 +2577,27 @@ stride_presentation_to_string (StridePresentationKind  kind,
 double
 stride_engine_round_one_decimal (double value)
 {
+  return stride_engine_round_half_up (value, 1);
+}
+
+/**
+ * stride_engine_round_half_up:
+ * @value: a number
+ * @digits: decimals to keep
+ *
+ * Rounds @value to @digits decimals, half away from zero, as
+ * stride_engine_round_one_decimal() does: 2.245 → 2.25 with 2.
+ *
+ * Returns: @value rounded
+ */
+double
+stride_engine_round_half_up (double value,
+                             int    digits)
+{
+  double scale = pow (10, digits);
+
   /* The small margin absorbs the binary error of values such as 87.45 (87.4499…). */
-  return copysign (floor (fabs (value) * 10.0 + 0.5 + 1e-9) / 10.0, value);
+  return copysign (floor (fabs (value) * scale + 0.5 + 1e-9) / scale, value);
 }
 
 /**

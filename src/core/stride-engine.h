@@ -53,6 +53,8 @@ void            stride_engine_format_extra_keys (const StrideFindings *findings,
                                                  GString              *out);
 char           *stride_engine_format_lsi  (double                lsi);
 double          stride_engine_round_one_decimal (double           value);
+double          stride_engine_round_half_up (double           value,
+                                             int              digits);
 const char     *stride_engine_criterion_name    (const char      *criterion_id);
 const char     *stride_engine_triage_name       (StrideTriage     triage);
 const char     *stride_phase_to_string    (StridePhase           phase);

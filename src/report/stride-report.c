@@ -529,11 +529,10 @@ char *
 stride_report_format_decimal (double value,
                               int    digits)
 {
-  double scale = pow (10, digits);
   char *text;
   gsize len;
 
-  value = copysign (floor (fabs (value) * scale + 0.5 + 1e-9) / scale, value);
+  value = stride_engine_round_half_up (value, digits);
   text = g_strdup_printf ("%.*f", digits, value);
   len = strlen (text);
   if (digits > 0)
