@@ -242,23 +242,8 @@ make_text_layout (PangoContext *context,
   return layout;
 }
 
-static double
-text_height (PangoContext *context,
-             const char   *markup,
-             double        size,
-             gboolean      bold,
-             double        width)
-{
-  PangoLayout *layout = make_text_layout (context, markup, size, bold, width);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  g_object_unref (layout);
-  return (double) h / PANGO_SCALE;
-}
-
-/* Draws @markup centred in @width from (@x, @y); returns its height. */
-static double
+/* Draws @markup centred in @width from (@x, @y). */
+static void
 draw_text (cairo_t      *cr,
            PangoContext *context,
            const char   *markup,
@@ -269,17 +254,25 @@ draw_text (cairo_t      *cr,
            double        width)
 {
   PangoLayout *layout = make_text_layout (context, markup, size, bold, width);
-  int w, h;
 
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, &w, &h);
   g_object_unref (layout);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
   return (double) h / PANGO_SCALE;
 }
 
-/* The pain scale's zones, in the words of the language the sheet was built
- * in: a preview may draw the page later, after the language has changed. */
+/* The pain scale's zones, laid out in the words of the language the sheet
+ * was built in (a preview may draw the page later, after the language has
+ * changed) and measured, so that a long caption (Spanish wraps to four
+ * lines) makes the picture taller rather than running into the text below. */
 #define PAIN_SCALE_BOX_H      26.0
 #define PAIN_SCALE_WORD_TOP   (PAIN_SCALE_BOX_H + 10.0)
 #define PAIN_SCALE_CAPTION_GAP 1.0
@@ -287,15 +280,17 @@ draw_text (cairo_t      *cr,
 
 typedef struct
 {
-  int         from, to;
-  StrideTone  tone;
-  char       *word;     /* markup */
-  char       *detail;   /* markup */
+  int          from, to;
+  StrideTone   tone;
+  PangoLayout *word;
+  PangoLayout *detail;
+  double       detail_top;   /* where the caption starts, under the word */
 } PainZone;
 
 typedef struct
 {
   PainZone zones[3];
+  double   height;
 } PainScale;
 
 static void
@@ -305,14 +300,15 @@ pain_scale_free (gpointer data)
 
   for (guint z = 0; z < G_N_ELEMENTS (scale->zones); z++)
     {
-      g_free (scale->zones[z].word);
-      g_free (scale->zones[z].detail);
+      g_clear_object (&scale->zones[z].word);
+      g_clear_object (&scale->zones[z].detail);
     }
   g_free (scale);
 }
 
 static PainScale *
-pain_scale_new (gboolean pfp_rule)
+pain_scale_new (gboolean pfp_rule,
+                double   width)
 {
   struct { int from, to; StrideTone tone; const char *word; const char *detail; } zones[] = {
     { 0, 3, STRIDE_TONE_GOOD, N_("Fine"), N_("Carry on") },
@@ -320,6 +316,9 @@ pain_scale_new (gboolean pfp_rule)
     { 6, 10, STRIDE_TONE_DANGER, N_("Too much"), N_("Stop, do less next time") },
   };
   PainScale *scale = g_new0 (PainScale, 1);
+  /* The same fonts and metrics as the document's own text. */
+  PangoContext *context = stride_document_create_context ();
+  double cell = width / 11.0;
 
   /* The stricter patellofemoral rule (rules §2): back to usual within an
    * hour, as the sentence under the picture says. */
@@ -329,48 +328,24 @@ pain_scale_new (gboolean pfp_rule)
 
   for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
     {
-      scale->zones[z].from = zones[z].from;
-      scale->zones[z].to = zones[z].to;
-      scale->zones[z].tone = zones[z].tone;
-      scale->zones[z].word = g_markup_printf_escaped ("<b>%s</b>", _(zones[z].word));
-      scale->zones[z].detail = g_markup_escape_text (_(zones[z].detail), -1);
+      PainZone *zone = &scale->zones[z];
+      double zw = (zones[z].to - zones[z].from + 1) * cell;
+      g_autofree char *word = g_markup_printf_escaped ("<b>%s</b>", _(zones[z].word));
+      g_autofree char *detail = g_markup_escape_text (_(zones[z].detail), -1);
+
+      zone->from = zones[z].from;
+      zone->to = zones[z].to;
+      zone->tone = zones[z].tone;
+      zone->word = make_text_layout (context, word, STRIDE_SHEET_BODY_SIZE, FALSE, zw);
+      zone->detail = make_text_layout (context, detail,
+                                       STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE, zw - 4);
+      zone->detail_top = PAIN_SCALE_WORD_TOP + layout_height (zone->word)
+                         + PAIN_SCALE_CAPTION_GAP;
+      scale->height = MAX (scale->height, zone->detail_top + layout_height (zone->detail));
     }
-  return scale;
-}
-
-/* Where a zone's caption starts, and how much room the zone's words need:
- * measured, so that a long caption (Spanish wraps to four lines) makes the
- * picture taller rather than running into the text below it. */
-static double
-pain_zone_detail_top (PangoContext   *context,
-                      const PainZone *zone,
-                      double          zone_width)
-{
-  return PAIN_SCALE_WORD_TOP
-         + text_height (context, zone->word, STRIDE_SHEET_BODY_SIZE, FALSE, zone_width)
-         + PAIN_SCALE_CAPTION_GAP;
-}
-
-static double
-pain_scale_height (const PainScale *scale,
-                   double           width)
-{
-  PangoContext *context = stride_document_create_context ();
-  double cell = width / 11.0;
-  double height = 0;
-
-  for (guint z = 0; z < G_N_ELEMENTS (scale->zones); z++)
-    {
-      const PainZone *zone = &scale->zones[z];
-      double zw = (zone->to - zone->from + 1) * cell;
-      double bottom = pain_zone_detail_top (context, zone, zw)
-                      + text_height (context, zone->detail,
-                                     STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE, zw - 4);
-
-      height = MAX (height, bottom);
-    }
+  scale->height = ceil (scale->height + PAIN_SCALE_BOTTOM_PAD);
   g_object_unref (context);
-  return ceil (height + PAIN_SCALE_BOTTOM_PAD);
+  return scale;
 }
 
 /* 0–10 in boxes, grouped into three zones named in words, so that grey print
@@ -423,11 +398,11 @@ draw_pain_scale (cairo_t  *cr,
       cairo_stroke (cr);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      draw_text (cr, context, zone->word, STRIDE_SHEET_BODY_SIZE, FALSE, zx,
-                 y + PAIN_SCALE_WORD_TOP, zw);
+      cairo_move_to (cr, zx, y + PAIN_SCALE_WORD_TOP);
+      pango_cairo_show_layout (cr, zone->word);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-      draw_text (cr, context, zone->detail, STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SMALL, FALSE,
-                 zx + 2, y + pain_zone_detail_top (context, zone, zw), zw - 4);
+      cairo_move_to (cr, zx + 2, y + zone->detail_top);
+      pango_cairo_show_layout (cr, zone->detail);
     }
   g_object_unref (context);
 }
@@ -446,11 +421,10 @@ add_pain_rules (StrideDocument          *doc,
                                    "knee pain from 0 (none) to 10 (the worst you can imagine):"),
                             NULL);
   {
-    PainScale *scale = pain_scale_new (findings->monitor_pfp_rule);
+    PainScale *scale = pain_scale_new (findings->monitor_pfp_rule,
+                                       stride_document_get_text_width (doc));
 
-    stride_document_add_drawing (doc,
-                                 pain_scale_height (scale, stride_document_get_text_width (doc)),
-                                 draw_pain_scale, scale, pain_scale_free);
+    stride_document_add_drawing (doc, scale->height, draw_pain_scale, scale, pain_scale_free);
   }
   if (findings->monitor_pfp_rule)
     stride_document_add_markup (doc, _("<b>The next-morning rule:</b> your knee should be back "
