@@ -179,46 +179,36 @@ add_warning_box (StrideDocument          *doc,
 {
   g_auto(GStrv) signs = stride_report_warning_signs (input);
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = g_markup_printf_escaped ("%s", _("See a doctor if…"));
 
+  /* One list: the signs, then what to do. */
   for (guint i = 0; signs[i] != NULL; i++)
     g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", signs[i]));
-  g_ptr_array_add (after, g_markup_printf_escaped ("<b>%s</b>",
-                                                   _("If it cannot wait, go to an emergency "
-                                                     "department or call 112 (911 in North "
-                                                     "America).")));
+  g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>",
+                                                  _("If it cannot wait, go to an emergency "
+                                                    "department or call 112 (911 in North "
+                                                    "America).")));
   if (!notice && input->clinic.contact != NULL && *input->clinic.contact != '\0')
     /* TRANSLATORS: the last line of the "See a doctor if…" box: clinic, contact */
-    g_ptr_array_add (after, g_markup_printf_escaped (_("Questions about your knee or your "
-                                                       "exercises? Contact %s: %s"),
-                                                     input->clinic.name != NULL
-                                                     && *input->clinic.name != '\0'
-                                                     ? input->clinic.name : _("your clinic"),
-                                                     input->clinic.contact));
+    g_ptr_array_add (body, g_markup_printf_escaped (_("Questions about your knee or your "
+                                                      "exercises? Contact %s: %s"),
+                                                    input->clinic.name != NULL
+                                                    && *input->clinic.name != '\0'
+                                                    ? input->clinic.name : _("your clinic"),
+                                                    input->clinic.contact));
   g_ptr_array_add (body, NULL);
-  g_ptr_array_add (after, NULL);
+
   if (notice)
-    {
-      /* What to do when it cannot wait ends the right column, which is
-       * most often the shorter one. */
-      g_ptr_array_remove_index (body, body->len - 1);
-      g_ptr_array_add (body, g_strdup (g_ptr_array_index (after, 0)));
-      g_ptr_array_add (body, NULL);
-      stride_document_add_box_columns (doc, STRIDE_TONE_WARNING, 2.0, title,
-                                       STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
-                                       (const char *const *) body->pdata, 0, NULL,
-                                       NOTICE_BODY_SIZE);
-      return;
-    }
-  /* One list: the signs, then what to do. */
-  g_ptr_array_remove_index (body, body->len - 1);
-  for (guint i = 0; i < after->len - 1; i++)
-    g_ptr_array_add (body, g_strdup (g_ptr_array_index (after, i)));
-  g_ptr_array_add (body, NULL);
-  stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title,
-                           STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
-                           (const char *const *) body->pdata, STRIDE_SHEET_BODY_SIZE);
+    /* In two columns, to keep the notice on one page; what to do when it
+     * cannot wait ends the right column, most often the shorter one. */
+    stride_document_add_box_columns (doc, STRIDE_TONE_WARNING, 2.0, title,
+                                     STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
+                                     (const char *const *) body->pdata, 0, NULL,
+                                     NOTICE_BODY_SIZE);
+  else
+    stride_document_add_box (doc, STRIDE_TONE_WARNING, 2.0, title,
+                             STRIDE_SHEET_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
+                             (const char *const *) body->pdata, STRIDE_SHEET_BODY_SIZE);
 }
 
 /* ---------------------------------------------------------------- pain scale */
