@@ -6,7 +6,7 @@ STRIDE_BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libsqlite3-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
-  librsvg2-common fonts-noto-core libfontconfig-dev
+  librsvg2-common fonts-open-sans fonts-noto-core libfontconfig-dev
 )
 
 STRIDE_TEST_PACKAGES=(

@@ -402,55 +402,95 @@ add_piece (StrideDocument *self,
 
 /* ------------------------------------------------------------------ fonts */
 
-/* The faces the documents use, all from fonts-noto-core. */
-static const char *const font_files[] = {
-  "NotoSans-Regular.ttf",
-  "NotoSans-Bold.ttf",
-  "NotoSans-Italic.ttf",
-  "NotoSans-BoldItalic.ttf",
-  "NotoSansMath-Regular.ttf",
-  "NotoSansSymbols-Regular.ttf",
-  "NotoSansSymbols2-Regular.ttf",
+/* The faces the documents use. Open Sans (fonts-open-sans) sets the text:
+ * it is the design Noto Sans grew from, with the same widths and line height
+ * for Latin text, and its kerning is one table of pairs, which HarfBuzz
+ * applies in half the time Noto Sans's class-based kerning takes (shaping
+ * was the largest part of building a document). Noto Sans Math, Symbols and
+ * Symbols2 (fonts-noto-core) supply the signs it lacks. */
+typedef struct
+{
+  const char *file;
+  const char *debian_dir;
+} DocumentFace;
+
+static const DocumentFace document_faces[] = {
+  { "OpenSans-Regular.ttf", "/usr/share/fonts/truetype/open-sans" },
+  { "OpenSans-Bold.ttf", "/usr/share/fonts/truetype/open-sans" },
+  { "OpenSans-Italic.ttf", "/usr/share/fonts/truetype/open-sans" },
+  { "OpenSans-BoldItalic.ttf", "/usr/share/fonts/truetype/open-sans" },
+  { "NotoSansMath-Regular.ttf", "/usr/share/fonts/truetype/noto" },
+  { "NotoSansSymbols-Regular.ttf", "/usr/share/fonts/truetype/noto" },
+  { "NotoSansSymbols2-Regular.ttf", "/usr/share/fonts/truetype/noto" },
 };
 
-static char *
-find_font_dir (void)
+#define N_FACES G_N_ELEMENTS (document_faces)
+
+/* Without the regular and bold text faces the documents use the default
+ * fonts; the others only add styles and signs. */
+#define N_REQUIRED_FACES 2
+
+/* Fills the empty entries of @paths with the files of fontconfig's system
+ * configuration that bear our faces' names: for a system that keeps them
+ * elsewhere than Debian. Parses the whole configuration, so only then. */
+static void
+find_faces_with_fontconfig (char *paths[N_FACES])
 {
-  const char *env = g_getenv ("STRIDE_FONT_DIR");
-  const char *dirs[] = { env, "/usr/share/fonts/truetype/noto", NULL };
-  g_autofree char *found = NULL;
-  FcPattern *pattern;
-  FcObjectSet *objects;
-  FcFontSet *set;
+  FcPattern *pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FILE, NULL);
+  FcFontSet *set = FcFontList (NULL, pattern, objects);
 
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *regular = NULL;
-
-      if (dirs[i] == NULL)
-        continue;
-      regular = g_build_filename (dirs[i], font_files[0], NULL);
-      if (g_file_test (regular, G_FILE_TEST_EXISTS))
-        return g_strdup (dirs[i]);
-    }
-
-  /* Elsewhere: ask fontconfig where Noto Sans lives. */
-  pattern = FcNameParse ((const FcChar8 *) "Noto Sans:style=Regular");
-  objects = FcObjectSetBuild (FC_FILE, NULL);
-  set = FcFontList (NULL, pattern, objects);
-  for (int i = 0; set != NULL && i < set->nfont && found == NULL; i++)
+  for (int i = 0; set != NULL && i < set->nfont; i++)
     {
       FcChar8 *file = NULL;
+      g_autofree char *name = NULL;
 
-      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) == FcResultMatch
-          && g_str_has_suffix ((const char *) file, font_files[0]))
-        found = g_path_get_dirname ((const char *) file);
+      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+        continue;
+      name = g_path_get_basename ((const char *) file);
+      for (guint f = 0; f < N_FACES; f++)
+        if (paths[f] == NULL && g_str_equal (name, document_faces[f].file))
+          paths[f] = g_strdup ((const char *) file);
     }
   if (set != NULL)
     FcFontSetDestroy (set);
   FcObjectSetDestroy (objects);
   FcPatternDestroy (pattern);
-  return g_steal_pointer (&found);
+}
+
+/* Where each face is: in $STRIDE_FONT_DIR when it is there, else where its
+ * Debian package puts it, else wherever fontconfig knows it; %NULL for a
+ * face found nowhere. Returns whether the required faces were found. */
+static gboolean
+find_faces (char *paths[N_FACES])
+{
+  const char *env = g_getenv ("STRIDE_FONT_DIR");
+  gboolean all_found = TRUE;
+
+  for (guint f = 0; f < N_FACES; f++)
+    {
+      const char *dirs[] = { env, document_faces[f].debian_dir };
+
+      paths[f] = NULL;
+      for (guint d = 0; d < G_N_ELEMENTS (dirs) && paths[f] == NULL; d++)
+        {
+          g_autofree char *path = NULL;
+
+          if (dirs[d] == NULL)
+            continue;
+          path = g_build_filename (dirs[d], document_faces[f].file, NULL);
+          if (g_file_test (path, G_FILE_TEST_EXISTS))
+            paths[f] = g_steal_pointer (&path);
+        }
+      all_found = all_found && paths[f] != NULL;
+    }
+  if (!all_found)
+    find_faces_with_fontconfig (paths);
+
+  for (guint f = 0; f < N_REQUIRED_FACES; f++)
+    if (paths[f] == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 /* Shaping rules for every document font: no ligatures. A ligature glyph has
@@ -460,44 +500,66 @@ find_font_dir (void)
 #define FONT_RULES "<match target=\"font\"><edit name=\"fontfeatures\" mode=\"append\">" \
                    "<string>liga=0</string></edit></match>"
 
-/* Our faces as fontconfig's cache of @dir describes them, when the cache is
- * valid: reading it takes a fraction of the time that opening each face to
+/* Our faces, at @paths, as fontconfig's caches of their directories describe
+ * them, when the caches are valid: reading it takes a fraction of the time that opening each face to
  * learn what it covers takes (FcConfigAppFontAddFile), and opens no font file
  * that no text needs. The cache holds the same description of each face
- * that opening it would give. %NULL when there is no valid cache, or it
+ * that opening it would give. %NULL when a cache is missing or stale, or
  * lacks one of our faces. */
 static FcConfig *
-config_from_cache (const char *dir)
+config_from_cache (char *const paths[N_FACES])
 {
-  g_autoptr(GString) xml = g_string_new (NULL);
-  g_autofree char *escaped_dir = g_markup_escape_text (dir, -1);
+  g_autoptr(GString) xml = g_string_new ("<fontconfig>"
+                                         "<cachedir>/var/cache/fontconfig</cachedir>"
+                                         "<cachedir prefix=\"xdg\">fontconfig</cachedir>");
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
   FcConfig *config = FcConfigCreate ();
-  FcCache *cache;
   FcFontSet *fonts;
+  guint found = 0;
 
-  /* Where fontconfig's own configuration keeps the caches of system fonts. */
-  g_string_append_printf (xml, "<fontconfig><dir>%s</dir>"
-                               "<cachedir>/var/cache/fontconfig</cachedir>"
-                               "<cachedir prefix=\"xdg\">fontconfig</cachedir>"
-                               "<selectfont><rejectfont><glob>%s/*</glob></rejectfont><acceptfont>",
-                          escaped_dir, escaped_dir);
-  for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
-    g_string_append_printf (xml, "<glob>%s/%s</glob>", escaped_dir, font_files[i]);
+  /* Each directory that holds one of our faces, and its cache; of its
+   * fonts, only ours. */
+  for (guint f = 0; f < N_FACES; f++)
+    {
+      g_autofree char *dir = paths[f] != NULL ? g_path_get_dirname (paths[f]) : NULL;
+      g_autofree char *escaped_dir = NULL;
+
+      if (dir == NULL || g_ptr_array_find_with_equal_func (dirs, dir, g_str_equal, NULL))
+        continue;
+      escaped_dir = g_markup_escape_text (dir, -1);
+      g_string_append_printf (xml, "<dir>%s</dir><selectfont><rejectfont>"
+                                   "<glob>%s/*</glob></rejectfont></selectfont>",
+                              escaped_dir, escaped_dir);
+      g_ptr_array_add (dirs, g_steal_pointer (&dir));
+    }
+  g_string_append (xml, "<selectfont><acceptfont>");
+  for (guint f = 0; f < N_FACES; f++)
+    if (paths[f] != NULL)
+      {
+        g_autofree char *escaped_path = g_markup_escape_text (paths[f], -1);
+
+        g_string_append_printf (xml, "<glob>%s</glob>", escaped_path);
+        found++;
+      }
   g_string_append (xml, "</acceptfont></selectfont>" FONT_RULES "</fontconfig>");
 
   if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml->str, FcFalse))
     goto failed;
 
-  /* Without a valid cache, building would open every font in @dir. */
-  cache = FcDirCacheLoad ((const FcChar8 *) dir, config, NULL);
-  if (cache == NULL)
-    goto failed;
-  FcDirCacheUnload (cache);
+  /* Without a valid cache, building would open every font in the directory. */
+  for (guint d = 0; d < dirs->len; d++)
+    {
+      FcCache *cache = FcDirCacheLoad (g_ptr_array_index (dirs, d), config, NULL);
+
+      if (cache == NULL)
+        goto failed;
+      FcDirCacheUnload (cache);
+    }
 
   if (!FcConfigBuildFonts (config))
     goto failed;
   fonts = FcConfigGetFonts (config, FcSetSystem);
-  if (fonts == NULL || fonts->nfont != (int) G_N_ELEMENTS (font_files))
+  if (fonts == NULL || fonts->nfont != (int) found)
     goto failed;
   return config;
 
@@ -508,7 +570,7 @@ failed:
 
 /* Our faces, each opened to learn what it covers. */
 static FcConfig *
-config_from_files (const char *dir)
+config_from_files (char *const paths[N_FACES])
 {
   FcConfig *config = FcConfigCreate ();
 
@@ -519,16 +581,14 @@ config_from_files (const char *dir)
       FcConfigDestroy (config);
       return NULL;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (font_files); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, font_files[i], NULL);
-
-      if (!FcConfigAppFontAddFile (config, (const FcChar8 *) path) && i < 2)
-        {
-          FcConfigDestroy (config);
-          return NULL;
-        }
-    }
+  for (guint f = 0; f < N_FACES; f++)
+    if (paths[f] != NULL
+        && !FcConfigAppFontAddFile (config, (const FcChar8 *) paths[f])
+        && f < N_REQUIRED_FACES)
+      {
+        FcConfigDestroy (config);
+        return NULL;
+      }
   return config;
 }
 
@@ -554,7 +614,7 @@ stride_document_fonts_only_for_documents (void)
 /* A font map that holds only our faces: output that no other installed font
  * can change, and font matching over 7 faces instead of hundreds, which is
  * most of the time a document takes. Falls back to the default font map when
- * the files are not where fonts-noto-core puts them. */
+ * Open Sans is not installed. */
 static PangoFontMap *
 document_font_map (void)
 {
@@ -563,14 +623,14 @@ document_font_map (void)
   if (g_once_init_enter (&font_map))
     {
       PangoFontMap *map = NULL;
-      g_autofree char *dir = find_font_dir ();
+      char *paths[N_FACES];
 
-      if (dir != NULL)
+      if (find_faces (paths))
         {
-          FcConfig *config = config_from_cache (dir);
+          FcConfig *config = config_from_cache (paths);
 
           if (config == NULL)
-            config = config_from_files (dir);
+            config = config_from_files (paths);
           /* Before the font map exists: creating it starts fontconfig's
            * initialisation, which does nothing once a configuration is current. */
           if (config != NULL && fonts_only_for_documents)
@@ -587,9 +647,11 @@ document_font_map (void)
               pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
             }
         }
+      for (guint f = 0; f < N_FACES; f++)
+        g_free (paths[f]);
       if (map == NULL)
         {
-          g_warning ("Noto Sans (fonts-noto-core) not found: printing with the default fonts");
+          g_warning ("Open Sans (fonts-open-sans) not found: printing with the default fonts");
           map = g_object_ref (pango_cairo_font_map_get_default ());
         }
       g_once_init_leave (&font_map, map);
@@ -897,7 +959,7 @@ content_bottom (StrideDocument *self)
 
 /* ---------------------------------------------------------------- text */
 
-/* Noto Sans sets running text at about half an em per character. */
+/* Open Sans sets running text at about half an em per character. */
 #define AVERAGE_CHAR_WIDTH_EM 0.5
 
 /* Gives @layout a width to wrap at.
@@ -1365,7 +1427,7 @@ stride_table_add_row (StrideTable       *table,
  *
  * Sets how closely the lines of the boxes added from now on are set: a
  * one-page document (the referral notice) keeps its type size and sets its
- * boxes closer instead. Noto Sans's own line height is about 1.36 times
+ * boxes closer instead. Open Sans's own line height is about 1.36 times
  * the type size, so 0.84 sets the lines about 1.15 times the size apart.
  */
 void

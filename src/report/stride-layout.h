@@ -18,13 +18,13 @@
 
 G_BEGIN_DECLS
 
-/* One sans family from fonts-noto-core. The documents' font map knows only
- * it and its symbol companions (Noto Sans Math, Symbols and Symbols2), which
- * supply what it lacks, so no other installed font can change the output.
- * Only the family is named: Pango measures a font's metrics with the font's
+/* One sans family, Open Sans from fonts-open-sans. The documents' font map
+ * knows only it and the symbol fonts of fonts-noto-core (Noto Sans Math,
+ * Symbols and Symbols2), which supply what it lacks, so no other installed
+ * font can change the output. Only the family is named: Pango measures a font's metrics with the font's
  * own family, and a description naming more families would make it match
  * every font twice. */
-#define STRIDE_DOCUMENT_FONT_FAMILY "Noto Sans"
+#define STRIDE_DOCUMENT_FONT_FAMILY "Open Sans"
 
 /* The documents' type scale, in multiples of the body size. A few sizes read
  * as a clear hierarchy; and each size and weight costs Pango a font lookup

@@ -834,7 +834,7 @@ build_referral_notice (const StrideReportInput *input,
                                 _("You need medical care today"));
   /* One page (documents.md), at the sheet's type size in every language
    * and paper: the boxes' lines set closer (about 1.15 times the type
-   * size apart, not Noto Sans's 1.36), what was found beside where to go
+   * size apart, not Open Sans's 1.36), what was found beside where to go
    * and the clinic, and the warning signs in two columns. */
   stride_document_set_box_line_spacing (doc, 0.84);
   /* The box's title is the large heading; the page header names the

@@ -388,8 +388,8 @@ test_fonts_embedded (void)
   guint n_fonts = 0;
 
   /* name, type…, emb, sub, uni: every font embedded, and the family is ours. */
-  assert_contains (fonts, "NotoSans-Regular");
-  assert_contains (fonts, "NotoSans-Bold");
+  assert_contains (fonts, "+OpenSans ");
+  assert_contains (fonts, "+OpenSans-Bold ");
   for (guint i = 2; lines[i] != NULL; i++)
     {
       g_auto(GStrv) fields = NULL;
@@ -651,7 +651,7 @@ test_history_20 (void)
 }
 
 /* Body text on the patient's sheet is at least 12 pt: the words' boxes are
- * at least the line height of 12 pt Noto Sans (1.36 em). */
+ * at least the line height of 12 pt Open Sans (1.36 em). */
 static void
 test_sheet_body_size (void)
 {
