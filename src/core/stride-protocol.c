@@ -869,6 +869,48 @@ stride_protocol_missing_required (StrideProtocol *self,
 }
 
 /**
+ * stride_protocol_count_unasked:
+ * @self: the protocol
+ * @section: a section id
+ * @answers: a visit's answers
+ *
+ * No red flag question is required, so a triage of "none" may rest on
+ * questions nobody asked: the documents and the app say how many.
+ *
+ * Returns: how many yes/no questions of @section @answers leave without an
+ *   answer (a per-side question: on both sides)
+ */
+guint
+stride_protocol_count_unasked (StrideProtocol *self,
+                               const char     *section,
+                               StrideAnswers  *answers)
+{
+  guint unasked = 0;
+
+  g_return_val_if_fail (STRIDE_IS_PROTOCOL (self), 0);
+  g_return_val_if_fail (section != NULL, 0);
+  g_return_val_if_fail (STRIDE_IS_ANSWERS (answers), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const StrideItem *item = g_ptr_array_index (self->items, i);
+      gboolean asked;
+
+      if (item->type != STRIDE_ITEM_YES_NO || g_strcmp0 (item->section, section) != 0)
+        continue;
+      if (item->per_side)
+        asked = stride_answers_has (answers, item->id, STRIDE_SIDE_LEFT)
+                || stride_answers_has (answers, item->id, STRIDE_SIDE_RIGHT);
+      else
+        asked = stride_answers_has (answers, item->id, STRIDE_SIDE_NONE);
+      if (!asked)
+        unasked++;
+    }
+
+  return unasked;
+}
+
+/**
  * stride_protocol_check_answers:
  * @self: the protocol
  * @answers: a visit's answers

@@ -99,6 +99,9 @@ const char       *stride_protocol_get_choice_label (StrideProtocol *self,
                                                     const char     *choice_id);
 GPtrArray        *stride_protocol_missing_required (StrideProtocol *self,
                                                     StrideAnswers  *answers);
+guint             stride_protocol_count_unasked (StrideProtocol  *self,
+                                                 const char      *section,
+                                                 StrideAnswers   *answers);
 gboolean          stride_protocol_check_answers (StrideProtocol  *self,
                                                  StrideAnswers   *answers,
                                                  GError         **error);

@@ -593,25 +593,39 @@ finalise_action (GtkWidget  *widget,
   StrideVisitView *self = STRIDE_VISIT_VIEW (widget);
   GtkWidget *dialog;
   guint missing = 0;
-  g_autofree char *body = NULL;
+  guint unasked = red_flags_unasked (self);
+  g_autoptr(GString) body = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     missing += stride_visit_view_count_missing (self, steps[i].name);
 
+  /* No red flag question is required, so nothing else would stop a visit
+   * being finalised as "no referral" on a screening never done. */
+  if (unasked > 0)
+    {
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u red flag question was not asked: the "
+                                                 "triage covers only the questions answered.",
+                                                 "%u red flag questions were not asked: the "
+                                                 "triage covers only the questions answered.",
+                                                 unasked), unasked);
+      g_string_append (body, " ");
+    }
   if (missing > 0)
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u required answer is still missing. A final visit "
-                                         "is kept as it is; later corrections are stored "
-                                         "beside it as amendments.",
-                                         "%u required answers are still missing. A final visit "
-                                         "is kept as it is; later corrections are stored "
-                                         "beside it as amendments.", missing), missing);
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                               "%u required answer is still missing. A final "
+                                               "visit is kept as it is; later corrections are "
+                                               "stored beside it as amendments.",
+                                               "%u required answers are still missing. A final "
+                                               "visit is kept as it is; later corrections are "
+                                               "stored beside it as amendments.", missing),
+                            missing);
   else
-    body = g_strdup (_("A final visit is kept as it is; later corrections are stored beside "
-                       "it as amendments."));
+    g_string_append (body, _("A final visit is kept as it is; later corrections are stored "
+                             "beside it as amendments."));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Finalise This Visit?"), body);
+                                   _("Finalise This Visit?"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "finalise", _("_Finalise"),

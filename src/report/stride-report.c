@@ -689,10 +689,22 @@ add_identity (StrideDocument          *doc,
   stride_document_add_key_values (doc, (const char *const *) pairs->pdata, 80);
 }
 
+/* How many red flag questions the visit left unasked: 0 without a protocol
+ * to count them by. */
+static guint
+red_flags_unasked (const StrideReportInput *input,
+                   StrideVisit             *visit)
+{
+  if (input->protocol == NULL || visit->answers == NULL)
+    return 0;
+  return stride_protocol_count_unasked (input->protocol, "red-flags", visit->answers);
+}
+
 static void
 add_triage (StrideDocument *doc,
             StrideFindings *findings,
-            StrideVisit    *visit)
+            StrideVisit    *visit,
+            guint           unasked)
 {
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
@@ -702,7 +714,12 @@ add_triage (StrideDocument *doc,
 
   stride_document_add_heading (doc, 1, _("Triage"));
 
-  title = g_markup_printf_escaped ("%s", stride_report_triage_headline (findings));
+  /* "No red flags" only once they were all asked about: before, none has
+   * fired because none was asked. */
+  if (findings->triage == STRIDE_TRIAGE_NONE && unasked > 0)
+    title = g_markup_printf_escaped ("%s", _("Red flags not all screened"));
+  else
+    title = g_markup_printf_escaped ("%s", stride_report_triage_headline (findings));
 
   for (guint i = 0; findings->red_flags != NULL && i < findings->red_flags->len; i++)
     {
@@ -724,7 +741,15 @@ add_triage (StrideDocument *doc,
 
       g_ptr_array_add (body, g_strdup_printf ("%s %s", line, reasons));
     }
-  if (findings->red_flags == NULL || findings->red_flags->len == 0)
+  if ((findings->red_flags == NULL || findings->red_flags->len == 0) && unasked > 0)
+    g_ptr_array_add (body, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "No red flag found in the questions "
+                                                         "answered; %u screening question was "
+                                                         "not asked.",
+                                                         "No red flag found in the questions "
+                                                         "answered; %u screening questions were "
+                                                         "not asked.", unasked), unasked));
+  else if (findings->red_flags == NULL || findings->red_flags->len == 0)
     g_ptr_array_add (body, g_strdup (_("No red flag found in the screening questions.")));
 
   plan_restriction = restriction_words (findings->restriction, findings->no_running);
@@ -734,8 +759,12 @@ add_triage (StrideDocument *doc,
     g_ptr_array_add (body, override_markup (override, findings));
   g_ptr_array_add (body, NULL);
 
-  stride_document_add_box (doc, stride_report_triage_tone (findings->triage), border, title,
-                           STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
+  /* Grey, not the green of a screening found clear. */
+  stride_document_add_box (doc,
+                           findings->triage == STRIDE_TRIAGE_NONE && unasked > 0
+                             ? STRIDE_TONE_NEUTRAL
+                             : stride_report_triage_tone (findings->triage),
+                           border, title, STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
                            (const char *const *) body->pdata, 0);
 }
 
@@ -1866,7 +1895,7 @@ stride_report_build (const StrideReportInput *input)
                                   "progress"));
 
   add_identity (doc, input);
-  add_triage (doc, findings, visit);
+  add_triage (doc, findings, visit, red_flags_unasked (input, visit));
   add_history (doc, input, visit, findings);
   add_load (doc, input, visit, findings);
   add_tests (doc, findings, visit);

@@ -28,6 +28,7 @@
 #include "stride-patient-list-model.h"
 #include "stride-patient-page.h"
 #include "stride-plan-page.h"
+#include "stride-protocol.h"
 #include "stride-store.h"
 #include "stride-test-a11y.h"
 #include "stride-visit-view.h"
@@ -781,6 +782,28 @@ drive_initial_visit (StrideWindow *window)
   g_assert_cmpstr (stride_visit_view_get_step (view), ==, "red-flags");
   gtk_widget_activate_action (GTK_WIDGET (view), "visit.previous-step", NULL);
   g_assert_cmpstr (stride_visit_view_get_step (view), ==, "history");
+
+  /* Finalising before the red flags were asked about says so first: no red
+   * flag question is required. The documents count them as the step does. */
+  {
+    StrideItemsPage *flags = stride_visit_view_get_items_page (view, "red-flags");
+    guint unasked = stride_items_page_count_unasked (flags);
+    g_autoptr(StrideProtocol) protocol = stride_protocol_load_default (NULL);
+    g_autofree char *expected = g_strdup_printf ("%u red flag questions were not asked", unasked);
+    AdwMessageDialog *dialog;
+
+    g_assert_cmpuint (unasked, >, 1);
+    g_assert_cmpuint (stride_protocol_count_unasked (protocol, "red-flags",
+                                                     stride_visit_view_get_visit (view)->answers),
+                      ==, unasked);
+    gtk_widget_activate_action (GTK_WIDGET (view), "visit.finalise", NULL);
+    stride_test_iterate_main_loop ();
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
+    respond ("cancel");
+    g_assert_cmpint (stride_visit_view_get_visit (view)->status, ==, STRIDE_VISIT_DRAFT);
+  }
 
   /* Red flags: mark the positive one, then "No" to the rest in one go. */
   {

@@ -380,6 +380,24 @@ make_visit (FixtureKind kind,
   return visit;
 }
 
+/* Every red flag question answered, as the app's "Answer No to the Rest"
+ * leaves a screening that found nothing: the fixtures' findings are made by
+ * hand, and a report says when the screening was left incomplete. */
+static void
+answer_red_flags_no (StrideProtocol *protocol,
+                     StrideAnswers  *answers)
+{
+  g_autoptr(GPtrArray) items = stride_protocol_get_section (protocol, "red-flags");
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const StrideItem *item = g_ptr_array_index (items, i);
+
+      if (item->type == STRIDE_ITEM_YES_NO)
+        stride_answers_set (answers, item->id, STRIDE_SIDE_NONE, "no");
+    }
+}
+
 static StridePlan *
 make_plan (FixtureKind kind)
 {
@@ -511,6 +529,12 @@ fixture_new (FixtureKind kind,
   fixture->input.sources = &fixture_sources;
   fixture->input.protocol = stride_protocol_load_default (NULL);
   g_assert (fixture->input.protocol != NULL);
+  for (guint i = 0; i < n_visits; i++)
+    {
+      StrideVisit *visit = g_ptr_array_index (fixture->assessment->visits, i);
+
+      answer_red_flags_no (fixture->input.protocol, visit->answers);
+    }
   return fixture;
 }
 

@@ -152,6 +152,36 @@ test_page_text (void)
   fixture_free (fixture);
 }
 
+/* No red flag question is required: a triage of "none" that rests on
+ * questions nobody asked says so, rather than "no red flags". */
+static void
+test_report_red_flags_not_all_screened (void)
+{
+  Fixture *fixture = fixture_new (FIXTURE_TYPICAL, STRIDE_PAPER_A4);
+  StrideVisit *visit = g_ptr_array_index (fixture->assessment->visits,
+                                          fixture->assessment->visits->len - 1);
+  g_autoptr(StrideDocument) doc = NULL;
+  g_autofree char *first = NULL;
+
+  stride_answers_unset (visit->answers, "fever", STRIDE_SIDE_NONE);
+  stride_answers_unset (visit->answers, "cold-pale-foot", STRIDE_SIDE_NONE);
+  doc = stride_report_build (&fixture->input);
+  first = stride_document_get_page_text (doc, 0);
+  assert_contains (first, "Red flags not all screened");
+  assert_contains (first, "No red flag found in the questions answered; 2 screening questions "
+                          "were not asked.");
+  g_assert_null (strstr (first, "No red flags"));
+  g_clear_object (&doc);
+  g_clear_pointer (&first, g_free);
+
+  /* One left: the singular. */
+  stride_answers_set (visit->answers, "fever", STRIDE_SIDE_NONE, "no");
+  doc = stride_report_build (&fixture->input);
+  first = stride_document_get_page_text (doc, 0);
+  assert_contains (first, "1 screening question was not asked.");
+  fixture_free (fixture);
+}
+
 static void
 test_report_content (void)
 {
@@ -981,6 +1011,7 @@ main (int   argc,
   g_assert_nonnull (tmp_dir);
 
   g_test_add_func ("/report/report-content", test_report_content);
+  g_test_add_func ("/report/red-flags-not-all-screened", test_report_red_flags_not_all_screened);
   g_test_add_func ("/report/page-text", test_page_text);
   g_test_add_func ("/report/sheet-content", test_sheet_content);
   g_test_add_func ("/report/sheet-body-size", test_sheet_body_size);
