@@ -2487,7 +2487,16 @@ stride_engine_evaluate_located (StrideProtocol        *protocol,
       g_ptr_array_add (all, f);
     }
 
-  return g_ptr_array_steal_index (all, all->len - 1);
+  /* Each visit's findings keep those of the visit before: the planner suggests
+   * again a plan that the record did not keep, to go on from it (rules §7). */
+  g_ptr_array_set_free_func (all, NULL);
+  for (guint i = 1; i < all->len; i++)
+    {
+      StrideFindings *f = g_ptr_array_index (all, i);
+
+      f->previous = g_ptr_array_index (all, i - 1);
+    }
+  return g_ptr_array_index (all, all->len - 1);
 }
 
 /**

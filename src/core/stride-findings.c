@@ -170,8 +170,21 @@ stride_findings_new (void)
 void
 stride_findings_free (StrideFindings *findings)
 {
+  StrideFindings *previous;
+
   if (findings == NULL)
     return;
+
+  /* The chain of earlier visits, freed in a loop, not by recursion: a long
+   * record must not exhaust the stack. */
+  previous = g_steal_pointer (&findings->previous);
+  while (previous != NULL)
+    {
+      StrideFindings *before = g_steal_pointer (&previous->previous);
+
+      stride_findings_free (previous);
+      previous = before;
+    }
 
   g_ptr_array_unref (findings->red_flags);
   g_ptr_array_unref (findings->irritability_reasons);

@@ -75,7 +75,7 @@ typedef struct
   gboolean                suggest_referred_screen;  /* PR-REFERRED */
 } StridePresentation;
 
-typedef struct
+typedef struct _StrideFindings
 {
   /* Triage (rules §1): the highest referral, the strictest restriction. */
   StrideTriage        triage;
@@ -130,6 +130,9 @@ typedef struct
   StrideAnswers      *answers;         /* (nullable) the answers judged: the visit's own, with
                                           history items a follow-up left out carried from
                                           earlier visits (docs/engine.md) */
+  struct _StrideFindings *previous;   /* (nullable) (owned) the findings of the visit before,
+                                          so that a plan the record did not keep can be
+                                          suggested again (RP-WALKRUN goes on from its stage) */
 } StrideFindings;
 
 StrideFindings         *stride_findings_new          (void);

@@ -42,6 +42,8 @@ typedef struct
   gboolean              apophysitis;
   gboolean              no_running;
   GPtrArray            *candidates;   /* const StrideExercise *, best first */
+  const StridePlan     *previous_plan;  /* (nullable) the last visit's plan, at a follow-up */
+  StridePlan           *rebuilt_plan;   /* (nullable) (owned) that plan when the record kept none */
 } Ctx;
 
 /* A need. With @strict the wanted target must be the exercise's main (first)
@@ -1099,12 +1101,45 @@ running_modify (Ctx *c)
 static int
 previous_walkrun_stage (Ctx *c)
 {
-  StrideVisit *previous = stride_assessment_get_previous (c->assessment);
+  const StridePlan *previous = c->previous_plan;
 
-  if (previous == NULL || previous->plan == NULL || c->visit->kind != STRIDE_VISIT_FOLLOW_UP
-      || g_strcmp0 (previous->plan->running.rule_id, "RP-WALKRUN") != 0)
+  if (previous == NULL || c->visit->kind != STRIDE_VISIT_FOLLOW_UP
+      || g_strcmp0 (previous->running.rule_id, "RP-WALKRUN") != 0)
     return 0;
-  return CLAMP (previous->plan->running.walkrun_stage, 1, 5);
+  return CLAMP (previous->running.walkrun_stage, 1, 5);
+}
+
+/* The last visit's plan at a follow-up: the one its record kept, else the plan
+ * suggested for it from its findings. A document need not keep its plans, and
+ * the patient was still given one: without it a phase 3 patient would start the
+ * walk-run again at stage 1 at every visit instead of going on (rules §7). */
+static void
+find_previous_plan (Ctx   *c,
+                    guint  review_days)
+{
+  StrideVisit *previous = stride_assessment_get_previous (c->assessment);
+  StrideAssessment before;
+
+  if (previous == NULL || c->visit->kind != STRIDE_VISIT_FOLLOW_UP)
+    return;
+  if (previous->plan != NULL)
+    {
+      c->previous_plan = previous->plan;
+      return;
+    }
+  if (c->f->previous == NULL)
+    return;
+
+  /* The visits up to the previous one, borrowed: nothing is copied. Without a
+   * plan (a red flag allowed none) there is no plan to go on from. */
+  before.patient = c->assessment->patient;
+  before.visits = g_ptr_array_new ();
+  for (guint i = 0; i + 1 < c->assessment->visits->len; i++)
+    g_ptr_array_add (before.visits, g_ptr_array_index (c->assessment->visits, i));
+  c->rebuilt_plan = stride_planner_suggest_full (c->library, &before, c->f->previous,
+                                                 review_days, NULL);
+  g_ptr_array_unref (before.visits);
+  c->previous_plan = c->rebuilt_plan;
 }
 
 /* Rules §7: a stage is repeated until pain during it is 3 or less and the next
@@ -1365,6 +1400,7 @@ stride_planner_suggest_full (StrideLibrary         *library,
       return NULL;
     }
 
+  find_previous_plan (&c, review_days);
   plan_deficits (&c);
   plan_pattern (&c, c.primary);
   if (c.secondary != NULL)
@@ -1378,6 +1414,7 @@ stride_planner_suggest_full (StrideLibrary         *library,
   plan_review (&c, review_days);
 
   g_ptr_array_unref (c.candidates);
+  g_clear_pointer (&c.rebuilt_plan, stride_plan_free);
   return g_steal_pointer (&plan);
 }
 
