@@ -25,6 +25,8 @@ struct _StrideDocumentsPage
   GtkLabel              *page_label;
   GtkRevealer           *status_revealer;
   GtkLabel              *status_label;
+  GtkRevealer           *contact_revealer;
+  GSettings             *settings;
 };
 
 G_DEFINE_FINAL_TYPE (StrideDocumentsPage, stride_documents_page, GTK_TYPE_WIDGET)
@@ -380,12 +382,23 @@ on_stack_changed (StrideDocumentsPage *self)
   update_page_label (self);
 }
 
+/* Shown while the preferences hold no clinic contact for the sheet, and
+ * gone as soon as one is typed there. */
+static void
+update_contact_notice (StrideDocumentsPage *self)
+{
+  g_autofree char *contact = g_settings_get_string (self->settings, "clinic-contact");
+
+  gtk_revealer_set_reveal_child (self->contact_revealer, *g_strstrip (contact) == '\0');
+}
+
 static void
 stride_documents_page_dispose (GObject *object)
 {
   StrideDocumentsPage *self = STRIDE_DOCUMENTS_PAGE (object);
   GtkWidget *child;
 
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_DOCUMENTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -410,6 +423,7 @@ stride_documents_page_class_init (StrideDocumentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, page_label);
   gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, contact_revealer);
 
   gtk_widget_class_install_action (widget_class, "documents.previous-page", NULL,
                                    previous_page_action);
@@ -441,4 +455,9 @@ stride_documents_page_init (StrideDocumentsPage *self)
                             G_CALLBACK (on_stack_changed), self);
   name_stack_pages (self);
   update_page_label (self);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::clinic-contact",
+                           G_CALLBACK (update_contact_notice), self, G_CONNECT_SWAPPED);
+  update_contact_notice (self);
 }

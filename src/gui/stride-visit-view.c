@@ -84,6 +84,8 @@ struct _StrideVisitView
   gboolean          amending;   /* a final visit unlocked for a correction */
   gboolean          documents_stale;
   gboolean          pages_stale;   /* findings and plan pages lag the answers */
+  GSettings        *settings;      /* the clinic's details the documents print */
+  guint             settings_refresh_id;
 
   GtkWidget        *step_rows[G_N_ELEMENTS (steps)];
   GtkWidget        *step_status_icons[G_N_ELEMENTS (steps)];
@@ -410,6 +412,34 @@ refresh_shown_page (StrideVisitView *self)
       stride_plan_page_update (self->plan_page, visit, self->findings);
       self->pages_stale = FALSE;
     }
+}
+
+static gboolean
+refresh_documents_after_settings (gpointer data)
+{
+  StrideVisitView *self = data;
+
+  self->settings_refresh_id = 0;
+  refresh_shown_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The documents print the clinic's details and the paper size of the
+ * preferences (the documents page offers to add a missing contact there):
+ * a change shows in the documents once the typing pauses, not per key. */
+static void
+on_setting_changed (StrideVisitView *self,
+                    const char      *key)
+{
+  static const char *const printed[] = {
+    "clinic-name", "clinic-contact", "clinician-name", "paper-size", NULL
+  };
+
+  if (!g_strv_contains (printed, key))
+    return;
+  self->documents_stale = TRUE;
+  g_clear_handle_id (&self->settings_refresh_id, g_source_remove);
+  self->settings_refresh_id = g_timeout_add (300, refresh_documents_after_settings, self);
 }
 
 static void
@@ -1068,6 +1098,8 @@ stride_visit_view_dispose (GObject *object)
   GtkWidget *child;
   StrideVisitView *self = STRIDE_VISIT_VIEW (object);
 
+  g_clear_handle_id (&self->settings_refresh_id, g_source_remove);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_VISIT_VIEW);
   /* Children without an id in the template are not unparented by it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1228,6 +1260,9 @@ stride_visit_view_init (StrideVisitView *self)
   g_signal_connect_swapped (self->findings_page, "changed",
                             G_CALLBACK (on_overrides_changed), self);
   g_signal_connect_swapped (self->plan_page, "changed", G_CALLBACK (on_plan_changed), self);
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_setting_changed), self,
+                           G_CONNECT_SWAPPED);
   update_position (self);
   update_step_status (self);
 }

@@ -482,6 +482,40 @@ export_documents (StrideWindow    *window,
   g_assert_nonnull (stride_documents_page_get_document (page, "report"));
   g_assert_nonnull (stride_documents_page_get_document (page, "sheet"));
 
+  /* Without a clinic contact in the preferences the page says the sheet
+   * gives none, until one is typed there. */
+  {
+    GtkWidget *notice = template_child (GTK_WIDGET (page), STRIDE_TYPE_DOCUMENTS_PAGE,
+                                        "contact_revealer");
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "clinic-contact", "");
+    stride_test_iterate_main_loop ();
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+    g_settings_set_string (settings, "clinic-contact", "12 High Street · 01234 567890");
+    stride_test_iterate_main_loop ();
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+    /* The sheet shown, printed and saved gets the contact once typing pauses. */
+    wait_ms (600);
+    {
+      StrideDocument *shown = stride_documents_page_get_document (page, "sheet");
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < stride_document_get_n_pages (shown); i++)
+        {
+          g_autofree char *page_text = stride_document_get_page_text (shown, i);
+
+          g_string_append (text, page_text);
+        }
+      g_assert_nonnull (strstr (text->str, "01234 567890"));
+    }
+    g_settings_set_string (settings, "clinic-contact", " ");
+    stride_test_iterate_main_loop ();
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+    g_settings_reset (settings, "clinic-contact");
+    stride_test_iterate_main_loop ();
+  }
+
   /* Default names carry the date and never the patient's name. */
   for (guint i = 0; i < 2; i++)
     {
