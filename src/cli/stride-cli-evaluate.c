@@ -176,7 +176,8 @@ print_reason_list (GString    *out,
     {
       const StrideReason *r = g_ptr_array_index (reasons, i);
 
-      g_string_append_printf (out, "reason.%s: %s %s %s\n", what, r->rule_id,
+      g_string_append_printf (out, "reason.%s: %s %s %s\n", what,
+                              r->rule_id != NULL ? r->rule_id : "-",
                               r->item != NULL ? r->item : "-", r->text);
     }
 }

@@ -2237,6 +2237,27 @@ override_phase (Ctx     *c,
   return TRUE;
 }
 
+/* Rules §1: an emergency referral makes no exercise programme, whoever set
+ * the level. A clinician who raises the triage to emergency sends the patient
+ * for medical care today (the sheet becomes a referral notice), so the phase
+ * becomes none, through a phase override too, as for a red flag that allows
+ * no plan. */
+static void
+emergency_override_stops_plan (Ctx *c)
+{
+  StrideFindings *f = c->f;
+
+  if (!f->triage_overridden || f->triage != STRIDE_TRIAGE_EMERGENCY
+      || f->phase == STRIDE_PHASE_NONE)
+    return;
+  f->phase = STRIDE_PHASE_NONE;
+  reason (f->phase_reasons, NULL, NULL,
+          _("The clinician raised the triage to an emergency referral: no exercise "
+            "programme is made."));
+  if (c->prev != NULL && c->visit->kind == STRIDE_VISIT_FOLLOW_UP)
+    followup_relative (f, c->prev->phase);
+}
+
 /* ------------------------------------------------------------------------ */
 /* One visit                                                                */
 
@@ -2409,6 +2430,7 @@ evaluate_visit (StrideProtocol       *protocol,
   f->computed_phase = f->phase;
   if (!override_phase (c, error))
     return NULL;
+  emergency_override_stops_plan (c);
   phase_done (c);
 
   return g_steal_pointer (&f);

@@ -14,7 +14,8 @@ new_reasons (void)
 
 /**
  * stride_reason_new:
- * @rule_id: a rule id of rules.md
+ * @rule_id: (nullable): a rule id of rules.md; %NULL for a consequence of
+ *   the clinician's override, which no rule gives
  * @item: (nullable): the protocol item that triggered it
  * @text: a sentence for people
  *
@@ -26,8 +27,6 @@ stride_reason_new (const char *rule_id,
                    const char *text)
 {
   StrideReason *reason;
-
-  g_return_val_if_fail (rule_id != NULL, NULL);
 
   reason = g_new0 (StrideReason, 1);
   reason->rule_id = g_strdup (rule_id);
@@ -249,6 +248,26 @@ stride_findings_get_criterion (StrideFindings *findings,
     }
 
   return NULL;
+}
+
+/**
+ * stride_findings_makes_plan:
+ * @findings: a visit's findings
+ *
+ * No exercise programme is made when a red flag allows none, or the phase
+ * is none (an emergency referral, by a red flag or the clinician's triage;
+ * the clinician's phase "none"): then a plan kept with the visit is not
+ * printed either.
+ *
+ * Returns: whether the visit gets an exercise plan
+ */
+gboolean
+stride_findings_makes_plan (const StrideFindings *findings)
+{
+  g_return_val_if_fail (findings != NULL, FALSE);
+
+  return findings->restriction != STRIDE_RESTRICTION_NO_PLAN
+         && findings->phase != STRIDE_PHASE_NONE;
 }
 
 gboolean

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *rule_id;   /* "RF-OTTAWA", "LS-IRRITABILITY", "PH-1", … */
+  char *rule_id;   /* "RF-OTTAWA", "LS-IRRITABILITY", "PH-1", …; NULL: the clinician's override */
   char *item;      /* (nullable) the protocol item whose answer triggered it */
   char *text;      /* a sentence for people, in the current language */
 } StrideReason;
@@ -143,6 +143,7 @@ const StrideCriterion  *stride_findings_get_criterion (StrideFindings *findings,
                                                       const char     *id);
 gboolean                stride_findings_has_red_flag (StrideFindings *findings,
                                                       const char     *rule_id);
+gboolean                stride_findings_makes_plan   (const StrideFindings *findings);
 
 StrideRedFlag    *stride_red_flag_new        (const char        *rule_id,
                                               StrideTriage       referral,

@@ -1363,7 +1363,7 @@ stride_planner_suggest_full (StrideLibrary         *library,
       return NULL;
     }
 
-  if (findings->restriction == STRIDE_RESTRICTION_NO_PLAN || findings->phase == STRIDE_PHASE_NONE)
+  if (!stride_findings_makes_plan (findings))
     {
       g_set_error (error, STRIDE_PLANNER_ERROR, STRIDE_PLANNER_ERROR_NO_PLAN,
                    _("No exercise plan: a red flag needs medical care first."));

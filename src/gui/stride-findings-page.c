@@ -67,8 +67,10 @@ reasons_text (GPtrArray *reasons)
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append_printf (text, "%s (%s)", reason->text != NULL ? reason->text : "",
-                              reason->rule_id);
+      g_string_append (text, reason->text != NULL ? reason->text : "");
+      /* What follows from the clinician's override has no rule to name. */
+      if (reason->rule_id != NULL)
+        g_string_append_printf (text, " (%s)", reason->rule_id);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -220,7 +220,10 @@ stride_gui_build_documents (StrideAssessment  *assessment,
 
   input.assessment = assessment;
   input.findings = findings;
-  input.plan = current->plan;
+  /* No programme (an emergency): none printed, even one kept before the
+   * triage was raised. */
+  input.plan = stride_findings_makes_plan (g_ptr_array_index (findings, findings->len - 1))
+               ? current->plan : NULL;
   input.clinic.name = clinic_name[0] != '\0' ? clinic_name : NULL;
   input.clinic.contact = clinic_contact[0] != '\0' ? clinic_contact : NULL;
   input.clinic.clinician = clinician[0] != '\0' ? clinician : NULL;

@@ -55,7 +55,26 @@ static void rebuild (StridePlanPage *self);
 static StridePlan *
 plan (StridePlanPage *self)
 {
+  /* An emergency makes no programme: a plan kept before the triage was
+   * raised stays with the visit, shown again if the triage is lowered. */
+  if (self->findings != NULL && !stride_findings_makes_plan (self->findings))
+    return NULL;
   return self->visit != NULL ? self->visit->plan : NULL;
+}
+
+/* Why the page shows no exercise programme. */
+static const char *
+no_plan_reason (StridePlanPage *self)
+{
+  const StrideFindings *f = self->findings;
+
+  if (f != NULL && f->restriction == STRIDE_RESTRICTION_NO_PLAN)
+    return stride_gui_restriction_label (f->restriction);
+  if (f != NULL && f->triage == STRIDE_TRIAGE_EMERGENCY)
+    return _("The emergency referral comes first: no exercise programme is made.");
+  if (f != NULL && f->phase_overridden && f->phase == STRIDE_PHASE_NONE)
+    return _("The phase was set to none.");
+  return _("The findings do not allow a plan yet: answer the earlier steps.");
 }
 
 static void
@@ -110,8 +129,10 @@ reasons_text (GPtrArray *reasons)
     {
       StrideReason *reason = g_ptr_array_index (reasons, i);
 
-      g_string_append_printf (text, "%s%s (%s)", text->len > 0 ? "\n" : "",
-                              reason->text != NULL ? reason->text : "", reason->rule_id);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                              reason->text != NULL ? reason->text : "");
+      if (reason->rule_id != NULL)
+        g_string_append_printf (text, " (%s)", reason->rule_id);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -466,12 +487,7 @@ rebuild (StridePlanPage *self)
 
   if (p == NULL)
     {
-      const char *why = self->findings != NULL
-                        ? stride_gui_restriction_label (self->findings->restriction) : NULL;
-
-      add_row (self, self->status_group, _("No exercise programme"),
-               why != NULL && self->findings->restriction == STRIDE_RESTRICTION_NO_PLAN
-               ? why : _("The findings do not allow a plan yet: answer the earlier steps."));
+      add_row (self, self->status_group, _("No exercise programme"), no_plan_reason (self));
       self->loading = FALSE;
       return;
     }

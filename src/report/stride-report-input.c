@@ -77,10 +77,13 @@ stride_report_input_prepare (StrideReportInput *input,
   input->suggested_plan = NULL;
 
   last = g_ptr_array_index (input->findings, input->findings->len - 1);
-  if (current->plan != NULL)
+  if (!stride_findings_makes_plan (last))
+    /* No programme (an emergency): the documents say so and refer, even
+     * when a plan was kept before the triage was raised. */
+    input->plan = NULL;
+  else if (current->plan != NULL)
     input->plan = current->plan;
-  else if (library != NULL && last->restriction != STRIDE_RESTRICTION_NO_PLAN
-           && last->phase != STRIDE_PHASE_NONE)
+  else if (library != NULL)
     {
 
       input->suggested_plan = stride_planner_suggest (library, assessment, last, error);
@@ -92,7 +95,6 @@ stride_report_input_prepare (StrideReportInput *input,
       input->plan = input->suggested_plan;
     }
   else
-    /* A red flag that allows no plan: the documents say so and refer. */
     input->plan = NULL;
 
   return TRUE;

@@ -562,9 +562,12 @@ static char *
 reason_markup (const StrideReason *reason)
 {
   g_autofree char *text = g_markup_escape_text (reason->text != NULL ? reason->text : "", -1);
-  g_autofree char *rule = g_markup_escape_text (reason->rule_id != NULL ? reason->rule_id : "",
-                                                -1);
+  g_autofree char *rule = NULL;
 
+  /* What follows from the clinician's override has no rule to name. */
+  if (reason->rule_id == NULL)
+    return g_steal_pointer (&text);
+  rule = g_markup_escape_text (reason->rule_id, -1);
   /* A rule id is one word: never "[PH-" at the end of a line, "FU]" on the next. */
   return g_strdup_printf ("%s <span size=\"smaller\" foreground=\"#555\" "
                           "allow_breaks=\"false\">[%s]</span>", text, rule);
@@ -1433,6 +1436,9 @@ add_plan (StrideDocument          *doc,
     {
       stride_document_add_text (doc, findings->restriction == STRIDE_RESTRICTION_NO_PLAN
                                 ? _("No exercise programme: the red flags above come first.")
+                                : findings->triage == STRIDE_TRIAGE_EMERGENCY
+                                ? _("No exercise programme: the emergency referral above "
+                                    "comes first.")
                                 : _("No exercises in the plan."), NULL);
       return;
     }

@@ -733,6 +733,7 @@ add_referral_box (StrideDocument          *doc,
   double border;
   double title_size;
   guint found;
+  gboolean place_at_level = FALSE;
 
   if (emergency)
     title = g_markup_printf_escaped ("%s", ambulance ? _("Call an ambulance now")
@@ -751,10 +752,18 @@ add_referral_box (StrideDocument          *doc,
 
       if (flag->referral < level)
         continue;
-      /* A clinician's override may raise the level without a flag. */
       if (body->len == 0)
         g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("What we found:")));
       g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", flag_in_plain_words (flag->rule_id)));
+    }
+  /* A clinician's override may raise the level without a flag of that
+   * level: the box still says what and where, in the level's words. */
+  if (body->len == 0 && level >= STRIDE_TRIAGE_URGENT)
+    {
+      g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b>", _("What we found:")));
+      g_ptr_array_add (body, g_markup_printf_escaped (
+        "•  %s", emergency ? _("Your physio found signs that a doctor needs to check today.")
+                           : _("Your physio found signs that a doctor needs to check soon.")));
     }
   found = body->len;
   /* A routine referral has one place, said in the title. */
@@ -773,7 +782,12 @@ add_referral_box (StrideDocument          *doc,
             continue;
           g_hash_table_add (places, (gpointer) place);
           g_ptr_array_add (body, g_markup_printf_escaped ("•  %s", place));
+          place_at_level = place_at_level || flag->referral >= level;
         }
+      if (!place_at_level)
+        g_ptr_array_add (body, g_markup_printf_escaped (
+          "•  %s", emergency ? _("Go to an emergency department today.")
+                             : _("See a doctor within the next few days.")));
     }
   if (emergency)
     {

@@ -318,6 +318,25 @@ check_refusals (StrideVisitView *view)
 }
 
 
+/* Whether an action row under @root has a subtitle containing @needle. */
+static gboolean
+has_row_subtitle (GtkWidget  *root,
+                  const char *needle)
+{
+  if (ADW_IS_ACTION_ROW (root))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
+
+      if (subtitle != NULL && strstr (subtitle, needle) != NULL)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_subtitle (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_banner_and_findings (StrideVisitView *view)
 {
@@ -366,11 +385,30 @@ check_banner_and_findings (StrideVisitView *view)
   adw_combo_row_set_selected (triage_row, 4);
   g_assert_null (stride_findings_page_get_error (page));
   g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "emergency");
+  /* An emergency makes no exercise programme (rules §1), raised by hand too. */
+  {
+    GtkWidget *plan_page = stride_visit_view_get_page (view, "plan");
+
+    stride_visit_view_set_step (view, "plan");
+    stride_test_iterate_main_loop ();
+    g_assert_true (has_row_subtitle (plan_page, "The emergency referral comes first"));
+    stride_visit_view_set_step (view, "findings");
+    stride_test_iterate_main_loop ();
+  }
 
   /* Back to the engine's conclusion. */
   adw_combo_row_set_selected (triage_row, 0);
   g_assert_null (stride_visit_get_override (visit, "triage"));
   g_assert_true (stride_visit_view_get_banner_shown (view));
+  {
+    GtkWidget *plan_page = stride_visit_view_get_page (view, "plan");
+
+    stride_visit_view_set_step (view, "plan");
+    stride_test_iterate_main_loop ();
+    g_assert_false (has_row_subtitle (plan_page, "The emergency referral comes first"));
+    stride_visit_view_set_step (view, "findings");
+    stride_test_iterate_main_loop ();
+  }
 }
 
 static char *changed_exercise;

@@ -506,7 +506,7 @@ static void
 test_sheet_emergency (void)
 {
   static const char *const cases[] = { "pe-ambulance.xml", "dvt.xml", "ottawa-55.xml",
-                                       "septic-injection.xml" };
+                                       "septic-injection.xml", "override-triage-emergency.xml" };
   static const char *const langs[] = { "en", "de", "es" };
   static const char *const papers[] = { "a4", "letter" };
   g_autofree char *input = case_path ("pe-ambulance.xml");
@@ -560,6 +560,36 @@ test_sheet_emergency (void)
             g_error ("%s (%s, %s): the referral notice is not one page", cases[c], langs[l],
                      papers[p]);
         }
+}
+
+/* A clinician who raises the triage to emergency sends the patient for
+ * medical care today (rules §1): no programme is printed, not even the plan
+ * kept before, and the sheet is a referral notice that still says what was
+ * found and where to go, with no red flag to name. */
+static void
+test_triage_raised_to_emergency (void)
+{
+  g_autofree char *report = case_report_text ("override-triage-emergency", NULL);
+  g_autofree char *input = case_path ("override-triage-emergency.xml");
+  g_autofree char *output = out_path ("override-triage-emergency-sheet.pdf");
+  g_autofree char *sheet = NULL;
+  Run run = { 0 };
+
+  assert_contains (report, "Emergency referral: same day");
+  assert_contains (report, "No exercise programme: the emergency referral above comes first.");
+  assert_contains (report, "The clinician raised the triage to an emergency referral");
+  assert_lacks (report, "Edited by the clinician from the suggested plan.");
+  assert_lacks (report, "Modified running");
+
+  cli (&run, "sheet", input, output, NULL, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  sheet = pdf_reading_text (output);
+  assert_contains (sheet, "Get medical care today");
+  assert_contains (sheet, "Your physio found signs that a doctor needs to check today.");
+  assert_contains (sheet, "Go to an emergency department today.");
+  assert_lacks (sheet, "Your exercises");
 }
 
 /* Rules §2: with PR-PFP the stricter patellofemoral rule decides instead of
@@ -898,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/cli-report/report-typical", test_report_typical);
   g_test_add_func ("/cli-report/report-triage-headline", test_report_triage_headline);
   g_test_add_func ("/cli-report/report-overrides", test_report_overrides);
+  g_test_add_func ("/cli-report/triage-raised-to-emergency", test_triage_raised_to_emergency);
   g_test_add_func ("/cli-report/report-reasons-once", test_report_reasons_once);
   g_test_add_func ("/cli-report/report-rule-ids-unbroken", test_report_rule_ids_unbroken);
   g_test_add_func ("/cli-report/report-running-facts-once", test_report_running_facts_once);
