@@ -337,6 +337,22 @@ has_row_subtitle (GtkWidget  *root,
   return FALSE;
 }
 
+/* Whether the plan step says that no programme is made because of an
+ * emergency; looked at from the findings step, and back there after. */
+static gboolean
+plan_step_says_emergency_first (StrideVisitView *view)
+{
+  GtkWidget *plan_page = stride_visit_view_get_page (view, "plan");
+  gboolean says;
+
+  stride_visit_view_set_step (view, "plan");
+  stride_test_iterate_main_loop ();
+  says = has_row_subtitle (plan_page, "The emergency referral comes first");
+  stride_visit_view_set_step (view, "findings");
+  stride_test_iterate_main_loop ();
+  return says;
+}
+
 static void
 check_banner_and_findings (StrideVisitView *view)
 {
@@ -386,29 +402,13 @@ check_banner_and_findings (StrideVisitView *view)
   g_assert_null (stride_findings_page_get_error (page));
   g_assert_cmpstr (stride_visit_get_override (visit, "triage")->value, ==, "emergency");
   /* An emergency makes no exercise programme (rules §1), raised by hand too. */
-  {
-    GtkWidget *plan_page = stride_visit_view_get_page (view, "plan");
-
-    stride_visit_view_set_step (view, "plan");
-    stride_test_iterate_main_loop ();
-    g_assert_true (has_row_subtitle (plan_page, "The emergency referral comes first"));
-    stride_visit_view_set_step (view, "findings");
-    stride_test_iterate_main_loop ();
-  }
+  g_assert_true (plan_step_says_emergency_first (view));
 
   /* Back to the engine's conclusion. */
   adw_combo_row_set_selected (triage_row, 0);
   g_assert_null (stride_visit_get_override (visit, "triage"));
   g_assert_true (stride_visit_view_get_banner_shown (view));
-  {
-    GtkWidget *plan_page = stride_visit_view_get_page (view, "plan");
-
-    stride_visit_view_set_step (view, "plan");
-    stride_test_iterate_main_loop ();
-    g_assert_false (has_row_subtitle (plan_page, "The emergency referral comes first"));
-    stride_visit_view_set_step (view, "findings");
-    stride_test_iterate_main_loop ();
-  }
+  g_assert_false (plan_step_says_emergency_first (view));
 }
 
 static char *changed_exercise;
