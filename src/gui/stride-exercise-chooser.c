@@ -81,6 +81,19 @@ row_matches (const StrideExercise *exercise,
   return TRUE;
 }
 
+/* The search entry has the focus when the chooser opens, and it takes
+ * Escape for itself: the window's own Escape never came, and a keyboard
+ * user could not close the chooser. Escape empties the search, or closes. */
+static void
+on_stop_search (GtkSearchEntry        *entry,
+                StrideExerciseChooser *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 on_row_activated (GtkListBox            *list,
                   GtkListBoxRow         *row,
@@ -288,6 +301,7 @@ stride_exercise_chooser_init (StrideExerciseChooser *self)
   g_signal_connect_swapped (self->target_dropdown, "notify::selected",
                             G_CALLBACK (apply_filter), self);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
   apply_filter (self);
 }
 

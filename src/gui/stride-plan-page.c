@@ -15,6 +15,7 @@
 
 #include "stride-exercise-chooser.h"
 #include "stride-figure-area.h"
+#include "stride-gui-accessible.h"
 #include "stride-gui-data.h"
 #include "stride-gui-labels.h"
 #include "stride-items-page.h"
@@ -244,6 +245,42 @@ icon_button (const char *icon,
   return button;
 }
 
+/* The header row of an AdwExpanderRow: the one the keyboard focuses. */
+static GtkWidget *
+expander_header (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ADW_IS_ACTION_ROW (child) ? child : expander_header (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_expanded_changed (AdwExpanderRow *expander,
+                     GParamSpec     *pspec,
+                     gpointer        user_data)
+{
+  GtkWidget *header = expander_header (GTK_WIDGET (expander));
+
+  if (header != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                 adw_expander_row_get_expanded (expander), -1);
+}
+
+/* libadwaita 1.2 shows the arrow but does not say whether an exercise's
+ * dose is shown: a screen reader user pressing Enter heard nothing change. */
+static void
+track_expanded (GtkWidget *expander)
+{
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
+  on_expanded_changed (ADW_EXPANDER_ROW (expander), NULL, NULL);
+}
+
 static void
 show_exercises (StridePlanPage *self)
 {
@@ -285,6 +322,8 @@ show_exercises (StridePlanPage *self)
          * unseen by eye and by screen readers. */
         hide_keeping_place (up_button, i == 0);
         hide_keeping_place (down_button, i + 1 == p->items->len);
+        g_object_set_data (G_OBJECT (expander), "plan.move-up", up_button);
+        g_object_set_data (G_OBJECT (expander), "plan.move-down", down_button);
         adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), down_button);
         adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), up_button);
       }
@@ -305,8 +344,9 @@ show_exercises (StridePlanPage *self)
         g_autofree char *note_name = g_strdup_printf (_("Note for the patient: %s"),
                                                       name);
 
-        gtk_accessible_update_property (GTK_ACCESSIBLE (note_row),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, note_name, -1);
+        /* Alone: libadwaita also labels the row by its title, which would
+         * read "Note for the patient: Wall sit Note for the patient". */
+        stride_gui_accessible_set_name (note_row, note_name);
       }
       g_object_set_data (G_OBJECT (note_row), "stride-item", item);
       g_signal_connect (note_row, "changed", G_CALLBACK (on_note_changed), self);
@@ -321,6 +361,7 @@ show_exercises (StridePlanPage *self)
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), why);
         }
 
+      track_expanded (expander);
       adw_preferences_group_add (self->exercises_group, expander);
       g_ptr_array_add (self->rows, expander);
       g_ptr_array_add (self->item_rows, expander);
@@ -422,6 +463,16 @@ show_education (StridePlanPage *self)
 }
 
 static void
+review_valid (StridePlanPage *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_entry), "error");
+  adw_action_row_set_subtitle (self->review_row, "");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->review_entry), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->review_entry),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
 show_review (StridePlanPage *self)
 {
   StridePlan *p = plan (self);
@@ -430,7 +481,7 @@ show_review (StridePlanPage *self)
   if (g_date_valid (&p->next_review))
     g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &p->next_review);
   gtk_editable_set_text (GTK_EDITABLE (self->review_entry), buf);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->review_entry), "error");
+  review_valid (self);
 }
 
 static void
@@ -448,8 +499,7 @@ on_review_changed (GtkEditable    *entry,
   if (text[0] == '\0')
     {
       g_date_clear (&p->next_review, 1);
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      adw_action_row_set_subtitle (self->review_row, "");
+      review_valid (self);
       plan_edited (self);
       return;
     }
@@ -459,13 +509,19 @@ on_review_changed (GtkEditable    *entry,
     g_date_set_parse (&date, text);
   if (!g_date_valid (&date))
     {
+      const char *message = _("Enter the date as year-month-day, e.g. 2026-12-08.");
+
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      adw_action_row_set_subtitle (self->review_row,
-                                   _("Enter the date as year-month-day, e.g. 2026-12-08."));
+      adw_action_row_set_subtitle (self->review_row, message);
+      /* The red frame and the row's subtitle are not heard: the field says
+       * it is wrong and why, as the assessment's fields do. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  adw_action_row_set_subtitle (self->review_row, "");
+  review_valid (self);
   p->next_review = date;
   plan_edited (self);
 }
@@ -588,6 +644,32 @@ add_exercise_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
+/* Rebuilding the exercises destroys the button just pressed, and GTK then
+ * moved the focus to the first exercise: a keyboard user moving one down
+ * twice, or removing two in a row, lost their place. The focus goes to
+ * the same button of the exercise at @index when it is still there, else
+ * to the exercise, else to Add Exercise. */
+static void
+focus_item (StridePlanPage *self,
+            guint           index,
+            const char     *button)
+{
+  GtkWidget *expander;
+  GtkWidget *target = NULL;
+
+  if (self->item_rows->len == 0)
+    {
+      gtk_widget_grab_focus (self->add_button);
+      return;
+    }
+  expander = g_ptr_array_index (self->item_rows, MIN (index, self->item_rows->len - 1));
+  if (button != NULL)
+    target = g_object_get_data (G_OBJECT (expander), button);
+  if (target == NULL || !gtk_widget_get_can_focus (target))
+    target = expander_header (expander);
+  gtk_widget_grab_focus (target != NULL ? target : expander);
+}
+
 static void
 move_item (StridePlanPage *self,
            guint           index,
@@ -603,6 +685,7 @@ move_item (StridePlanPage *self,
   item = g_ptr_array_steal_index (p->items, index);
   g_ptr_array_insert (p->items, target, item);
   rebuild (self);
+  focus_item (self, target, delta < 0 ? "plan.move-up" : "plan.move-down");
   plan_edited (self);
 }
 
@@ -635,6 +718,7 @@ remove_action (GtkWidget  *widget,
 
   g_ptr_array_remove_index (plan (self)->items, index);
   rebuild (self);
+  focus_item (self, index, NULL);
   plan_edited (self);
 }
 
@@ -750,5 +834,9 @@ stride_plan_page_init (StridePlanPage *self)
   self->rows = g_ptr_array_new ();
   self->item_rows = g_ptr_array_new ();
   g_signal_connect (self->review_entry, "changed", G_CALLBACK (on_review_changed), self);
+  /* The row's activatable widget is labelled by its title as well as by its
+   * own name: "Date of the next review Date of the next review". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->review_entry),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   rebuild (self);
 }

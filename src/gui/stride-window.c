@@ -349,6 +349,11 @@ bind_patient_row (GtkSignalListItemFactory *factory,
                                 stride_patient_item_get_details (patient));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  /* The row around it is what the keyboard focuses, and GTK 4.8 gives it no
+   * name of its own: a screen reader said nothing on Tab into the list. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void

@@ -301,6 +301,60 @@ amended = wait_for('the amendment listed on the visit',
 print(f'# amendment listed: {amended.name}', flush=True)
 find('push button', 'Amend…')
 
+# --- A follow-up with a plan: the sample patient, keyboard only -------------
+click('push button', 'Back to the patient')
+rawinput.pressKey('F10')  # the main menu, which focuses its first item
+time.sleep(0.5)
+for key in ('Down', 'Down', 'Return'):
+    rawinput.pressKey(key)
+time.sleep(1)
+# The row the keyboard focuses in the patient list is named, not only its content.
+find_prefix('list item', 'Sample Patient (Alex), ')
+click('push button', 'Follow-up')
+current_step('History')
+click('push button', 'Next step')
+click('push button', 'Answer No to the Rest')
+for _ in range(4):
+    click('push button', 'Next step')
+plan_step = find('list item', 'Plan', find('list', 'Steps of the visit'))
+end = time.time() + 5
+while not plan_step.getState().contains(pyatspi.STATE_SELECTED):
+    if time.time() > end:
+        fail('the Plan step is not the current one')
+    time.sleep(0.3)
+exercises = find('list', 'Exercises')
+names = [b.name[len('Remove: '):] for b in exercises.findChildren(
+    lambda x: x.roleName == 'push button' and (x.name or '').startswith('Remove: '))]
+print('# plan: ' + ' | '.join(names), flush=True)
+if len(names) < 3:
+    fail(f'the sample follow-up plan has too few exercises to edit: {names!r}')
+# An exercise row says whether its dose is shown.
+if not find('list item', names[0], exercises).getState().contains(pyatspi.STATE_EXPANDABLE):
+    fail(f'the exercise row {names[0]!r} does not say it expands')
+# Each field is named once, not again by its row's title.
+find('text', 'Note for the patient: ' + names[0], exercises)
+find('text', 'Date of the next review')
+# Removing an exercise leaves the focus on the one after it, not at the top.
+click('push button', 'Remove: ' + names[1], exercises)
+end = time.time() + 5
+while not find('list item', names[2], exercises).getState().contains(pyatspi.STATE_FOCUSED):
+    if time.time() > end:
+        fail(f'after removing {names[1]!r} the focus is not on {names[2]!r}')
+    time.sleep(0.3)
+# The exercise chooser opens with its search focused, and Escape still closes it.
+click('push button', 'Add Exercise…')
+stride = tree.root.application('stride')
+wait_for('the exercise chooser',
+         lambda x: x.roleName == 'frame' and x.name == 'Add Exercise', stride)
+time.sleep(0.5)
+rawinput.pressKey('Escape')
+end = time.time() + 5
+while any(w.name == 'Add Exercise' for w in tree.root.application('stride').children):
+    if time.time() > end:
+        fail('Escape does not close the exercise chooser')
+    time.sleep(0.3)
+audit('plan')
+
 if failures:
     print('\n'.join('FAIL: ' + f for f in failures), flush=True)
     sys.exit(1)
