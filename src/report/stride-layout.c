@@ -1440,6 +1440,15 @@ stride_document_set_box_line_spacing (StrideDocument *self,
   self->box_line_spacing = factor;
 }
 
+/* The width a box's text is set in: the text column less the frame and
+ * the padding on both sides. */
+static double
+box_inner_width (StrideDocument *self,
+                 double          border_width)
+{
+  return stride_document_get_text_width (self) - 2 * BOX_PAD - 2 * border_width;
+}
+
 /* A box's title, across it. */
 static void
 add_box_title (StrideDocument *self,
@@ -1529,7 +1538,7 @@ stride_document_add_box (StrideDocument    *self,
                          const char *const *body_markup,
                          double             body_size)
 {
-  double inner = stride_document_get_text_width (self) - 2 * BOX_PAD - 2 * border_width;
+  double inner = box_inner_width (self, border_width);
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
   g_return_if_fail (STRIDE_IS_DOCUMENT (self));
@@ -1587,7 +1596,7 @@ stride_document_add_box_columns (StrideDocument    *self,
                                  const char *const *after_markup,
                                  double             body_size)
 {
-  double inner = stride_document_get_text_width (self) - 2 * BOX_PAD - 2 * border_width;
+  double inner = box_inner_width (self, border_width);
   double size = body_size > 0 ? body_size : self->body_size;
   double gap = size;
   double column = (inner - gap) / 2;

@@ -714,12 +714,14 @@ add_triage (StrideDocument *doc,
   g_autofree char *plan_restriction = NULL;
   const StrideOverride *override = stride_visit_get_override (visit, "triage");
   double border = findings->triage >= STRIDE_TRIAGE_URGENT ? 2.2 : 1.0;
+  /* A triage of none resting on questions nobody asked. */
+  gboolean unscreened = findings->triage == STRIDE_TRIAGE_NONE && unasked > 0;
 
   stride_document_add_heading (doc, 1, _("Triage"));
 
   /* "No red flags" only once they were all asked about: before, none has
    * fired because none was asked. */
-  if (findings->triage == STRIDE_TRIAGE_NONE && unasked > 0)
+  if (unscreened)
     title = g_markup_printf_escaped ("%s", _("Red flags not all screened"));
   else
     title = g_markup_printf_escaped ("%s", stride_report_triage_headline (findings));
@@ -744,16 +746,16 @@ add_triage (StrideDocument *doc,
 
       g_ptr_array_add (body, g_strdup_printf ("%s %s", line, reasons));
     }
-  if ((findings->red_flags == NULL || findings->red_flags->len == 0) && unasked > 0)
-    g_ptr_array_add (body, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "No red flag found in the questions "
-                                                         "answered; %u screening question was "
-                                                         "not asked.",
-                                                         "No red flag found in the questions "
-                                                         "answered; %u screening questions were "
-                                                         "not asked.", unasked), unasked));
-  else if (findings->red_flags == NULL || findings->red_flags->len == 0)
-    g_ptr_array_add (body, g_strdup (_("No red flag found in the screening questions.")));
+  if (findings->red_flags == NULL || findings->red_flags->len == 0)
+    g_ptr_array_add (body, unasked > 0
+                           ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "No red flag found in the questions "
+                                                           "answered; %u screening question "
+                                                           "was not asked.",
+                                                           "No red flag found in the questions "
+                                                           "answered; %u screening questions "
+                                                           "were not asked.", unasked), unasked)
+                           : g_strdup (_("No red flag found in the screening questions.")));
 
   plan_restriction = restriction_words (findings->restriction, findings->no_running);
   g_ptr_array_add (body, g_markup_printf_escaped ("<b>%s</b> %s", _("Plan restriction:"),
@@ -763,10 +765,8 @@ add_triage (StrideDocument *doc,
   g_ptr_array_add (body, NULL);
 
   /* Grey, not the green of a screening found clear. */
-  stride_document_add_box (doc,
-                           findings->triage == STRIDE_TRIAGE_NONE && unasked > 0
-                             ? STRIDE_TONE_NEUTRAL
-                             : stride_report_triage_tone (findings->triage),
+  stride_document_add_box (doc, unscreened ? STRIDE_TONE_NEUTRAL
+                                           : stride_report_triage_tone (findings->triage),
                            border, title, STRIDE_REPORT_BODY_SIZE * STRIDE_TYPE_SUBHEAD,
                            (const char *const *) body->pdata, 0);
 }
