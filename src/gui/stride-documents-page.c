@@ -328,6 +328,11 @@ run_print (StrideDocumentsPage      *self,
   gtk_print_operation_set_job_name (operation, stride_document_get_title (document));
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (operation, export_path);
+  /* The operation runs a main loop of its own, in which the page may lay the
+   * documents out again (the preferences changed): it prints the document
+   * shown when it started, and keeps it alive until it is done. */
+  g_object_set_data_full (G_OBJECT (operation), "stride-document", g_object_ref (document),
+                          g_object_unref);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
 

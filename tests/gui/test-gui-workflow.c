@@ -91,16 +91,31 @@ run_in_app (WindowTest func)
   g_assert_true (data.ran);
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+typedef gboolean (*Condition) (gpointer data);
 
-  while (g_get_monotonic_time () < end)
+/* Runs the main loop until @done says so. The limit only stops a test that
+ * would hang: on a loaded machine under a sanitizer a timer due in 300 ms can
+ * take seconds, so nothing here measures time. */
+static void
+wait_until (Condition   done,
+            gpointer    data,
+            const char *what)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
     {
+      if (g_get_monotonic_time () > end)
+        g_error ("still waiting, after a minute, for %s", what);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (5000);
     }
+}
+
+static gboolean
+save_done (gpointer window)
+{
+  return !stride_window_has_pending_save (window);
 }
 
 static GtkWindow *
@@ -500,6 +515,29 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* Whether the sheet the page shows (and would print) has @words. */
+static gboolean
+sheet_shows (StrideDocumentsPage *page,
+             const char          *words)
+{
+  StrideDocument *shown = stride_documents_page_get_document (page, "sheet");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < stride_document_get_n_pages (shown); i++)
+    {
+      g_autofree char *page_text = stride_document_get_page_text (shown, i);
+
+      g_string_append (text, page_text);
+    }
+  return strstr (text->str, words) != NULL;
+}
+
+static gboolean
+sheet_has_contact (gpointer page)
+{
+  return sheet_shows (page, "01234 567890");
+}
+
 static void
 export_documents (StrideWindow    *window,
                   StrideVisitView *view)
@@ -534,19 +572,8 @@ export_documents (StrideWindow    *window,
     stride_test_iterate_main_loop ();
     g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
     /* The sheet shown, printed and saved gets the contact once typing pauses. */
-    wait_ms (600);
-    {
-      StrideDocument *shown = stride_documents_page_get_document (page, "sheet");
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      for (guint i = 0; i < stride_document_get_n_pages (shown); i++)
-        {
-          g_autofree char *page_text = stride_document_get_page_text (shown, i);
-
-          g_string_append (text, page_text);
-        }
-      g_assert_nonnull (strstr (text->str, "01234 567890"));
-    }
+    g_assert_false (sheet_shows (page, "01234 567890"));
+    wait_until (sheet_has_contact, page, "the sheet laid out with the clinic's contact");
     g_settings_set_string (settings, "clinic-contact", " ");
     stride_test_iterate_main_loop ();
     g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
@@ -585,11 +612,20 @@ export_documents (StrideWindow    *window,
                                                       NULL);
     g_autofree char *printed = NULL;
 
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
     stride_documents_page_show (page, "sheet");
+    /* The preferences change just before: the new layout falls due while the
+     * print runs its own main loop, and must not pull the pages from under it. */
+    g_settings_set_string (settings, "clinic-contact", "12 High Street · 01234 567890");
+    g_usleep (500 * 1000);
     g_assert_true (stride_documents_page_print_to_file (page, printed_path, &error));
     g_assert_no_error (error);
     printed = pdf_text (printed_path);
     g_assert_nonnull (strstr (printed, changed_exercise));
+    wait_until (sheet_has_contact, page, "the sheet laid out with the clinic's contact");
+    g_settings_reset (settings, "clinic-contact");
+    stride_test_iterate_main_loop ();
     stride_documents_page_show (page, "report");
   }
 }
@@ -895,10 +931,9 @@ drive_initial_visit (StrideWindow *window)
     answer_step (view, items_steps[i]);
   check_refusals (view);
 
-  /* Saved as a draft within a second of the last change. */
+  /* Saved as a draft once the typing pauses, without a word from the user. */
   g_assert_true (stride_window_has_pending_save (window));
-  wait_ms (1000);
-  g_assert_false (stride_window_has_pending_save (window));
+  wait_until (save_done, window, "the draft to be saved");
   {
     g_autoptr(StrideVisit) saved = stride_store_load_visit (stride_window_get_store (window),
                                                            initial_visit_id, NULL, NULL);
@@ -971,8 +1006,9 @@ drive_until_killed (StrideWindow *window)
                                              STRIDE_SIDE_NONE, "7"));
   g_assert_true (stride_item_row_enter_text (stride_items_page_get_row (page, "pain-at-rest"),
                                              STRIDE_SIDE_NONE, "3"));
-  /* Within a second the draft is on disk; then the process dies at once. */
-  wait_ms (1000);
+  /* Once the draft is on disk the process dies at once. */
+  g_assert_true (stride_window_has_pending_save (window));
+  wait_until (save_done, window, "the draft to be saved");
   kill (getpid (), SIGKILL);
 }
 
@@ -1043,16 +1079,42 @@ patients_state (StrideWindow *window)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
+typedef struct
+{
+  const char *text;
+  gboolean    reported;
+} SearchWait;
+
+static void
+on_search_reported (GtkSearchEntry *entry,
+                    SearchWait     *wait)
+{
+  /* Replacing the text empties it first, which is reported at once. */
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), wait->text))
+    wait->reported = TRUE;
+}
+
+static gboolean
+search_reported (gpointer wait)
+{
+  return ((SearchWait *) wait)->reported;
+}
+
 static void
 search (StrideWindow *window,
         const char   *text)
 {
   GtkWidget *entry = template_child (GTK_WIDGET (window), STRIDE_TYPE_WINDOW, "search_entry");
+  SearchWait wait = { text, FALSE };
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_reported),
+                                     &wait);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  /* GtkSearchEntry waits before it reports a change. */
-  wait_ms (400);
+  /* GtkSearchEntry waits before it reports a change; the window's handler,
+   * connected first, has filtered the list by the time this one runs. */
+  wait_until (search_reported, &wait, "the search entry to report the change");
+  g_signal_handler_disconnect (entry, handler);
 }
 
 static void
