@@ -19,6 +19,7 @@ struct _StrideDocumentsPage
 {
   GtkWidget              parent_instance;
 
+  GtkStackSwitcher      *switcher;
   GtkStack              *preview_stack;
   StrideDocumentPreview *report_preview;
   StrideDocumentPreview *sheet_preview;
@@ -411,17 +412,49 @@ stride_documents_page_dispose (GObject *object)
   G_OBJECT_CLASS (stride_documents_page_parent_class)->dispose (object);
 }
 
+/* The switcher's tab of the document shown. */
+static GtkWidget *
+shown_tab (StrideDocumentsPage *self)
+{
+  for (GtkWidget *tab = gtk_widget_get_first_child (GTK_WIDGET (self->switcher)); tab != NULL;
+       tab = gtk_widget_get_next_sibling (tab))
+    if (GTK_IS_TOGGLE_BUTTON (tab) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tab)))
+      return tab;
+  return NULL;
+}
+
+/* Coming into the page, the focus goes to the tab of the document shown, as
+ * in any tab list: it went to the first tab, "Report" or not, so a screen
+ * reader announced one document while the other was on screen. */
+static gboolean
+stride_documents_page_focus (GtkWidget        *widget,
+                             GtkDirectionType  direction)
+{
+  StrideDocumentsPage *self = STRIDE_DOCUMENTS_PAGE (widget);
+  GtkWidget *tab;
+
+  if (direction == GTK_DIR_TAB_FORWARD && gtk_widget_get_focus_child (widget) == NULL)
+    {
+      tab = shown_tab (self);
+      if (tab != NULL && gtk_widget_grab_focus (tab))
+        return TRUE;
+    }
+  return GTK_WIDGET_CLASS (stride_documents_page_parent_class)->focus (widget, direction);
+}
+
 static void
 stride_documents_page_class_init (StrideDocumentsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = stride_documents_page_dispose;
+  widget_class->focus = stride_documents_page_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/stride/Stride/"
                                                "stride-documents-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, report_preview);
   gtk_widget_class_bind_template_child (widget_class, StrideDocumentsPage, sheet_preview);

@@ -542,9 +542,14 @@ move_step (StrideVisitView *self,
 
   stride_visit_view_set_step (self, steps[index].name);
   page = gtk_stack_get_visible_child (self->step_stack);
-  if (!STRIDE_IS_ITEMS_PAGE (page)
-      || !stride_items_page_focus_first_missing (STRIDE_ITEMS_PAGE (page)))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  if (STRIDE_IS_ITEMS_PAGE (page)
+      && stride_items_page_focus_first_missing (STRIDE_ITEMS_PAGE (page)))
+    return;
+  /* From the page's first input: the stack has put the focus back where it
+   * last was on this page, or on its first input, and moving on from there
+   * skipped an input. */
+  gtk_root_set_focus (gtk_widget_get_root (page), NULL);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void

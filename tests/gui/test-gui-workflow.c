@@ -552,8 +552,23 @@ export_documents (StrideWindow    *window,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
-  stride_visit_view_set_step (view, "documents");
-  stride_test_iterate_main_loop ();
+  /* Stepping into the page focuses the tab of the document it shows. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *which = i == 0 ? "sheet" : "report";
+      GtkWidget *focus;
+
+      stride_documents_page_show (page, which);
+      stride_visit_view_set_step (view, "plan");
+      gtk_widget_activate_action (GTK_WIDGET (view), "visit.next-step", NULL);
+      stride_test_iterate_main_loop ();
+      g_assert_cmpstr (stride_visit_view_get_step (view), ==, "documents");
+      g_assert_cmpstr (stride_documents_page_get_shown (page), ==, which);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+    }
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
   g_assert_nonnull (stride_documents_page_get_document (page, "report"));
   g_assert_nonnull (stride_documents_page_get_document (page, "sheet"));
