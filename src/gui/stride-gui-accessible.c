@@ -114,6 +114,50 @@ name_buttons_below (GtkWidget *widget)
     name_buttons_below (child);
 }
 
+static GtkWidget *
+first_label_below (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label_below (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+on_option_label_changed (GtkWidget  *label,
+                         GParamSpec *pspec,
+                         GtkWidget  *row)
+{
+  stride_gui_accessible_set_name (row, gtk_label_get_text (GTK_LABEL (label)));
+}
+
+/* GTK 4.8 gives the rows of a drop-down's list no name: a screen reader
+ * moving through the options said nothing. Each is named by the text it
+ * shows, again when the row is given another option. */
+static void
+name_option_row (GtkWidget *row)
+{
+  GtkWidget *label;
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) != GTK_ACCESSIBLE_ROLE_LIST_ITEM
+      || gtk_widget_get_ancestor (row, GTK_TYPE_POPOVER) == NULL
+      || g_object_get_data (G_OBJECT (row), "stride-accessible-named") != NULL)
+    return;
+  label = first_label_below (row);
+  if (label == NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "stride-accessible-named", GINT_TO_POINTER (TRUE));
+  on_option_label_changed (label, NULL, row);
+  g_signal_connect_object (label, "notify::label", G_CALLBACK (on_option_label_changed), row, 0);
+}
+
 /* A window, a dialog, a popover, a stack or one of our composite widgets
  * names every button it holds, shown or not yet: the accessibility tree lists
  * the pages a stack hides and the banners not shown yet, and a walk-through
@@ -132,6 +176,8 @@ on_widget_map (GSignalInvocationHint *hint,
     name_buttons_below (widget);
   else if (is_button (widget))
     name_from_mnemonic_label (widget);
+  else
+    name_option_row (widget);
   return TRUE;
 }
 

@@ -133,11 +133,14 @@ def set_spin(name, value):
         fail(f'spin button {name!r} holds {spin.value}, not {value}')
 
 
-def choose_in_drop_down(name, downs=1):
-    """Opens a drop-down by its named button, then picks with the keyboard
-    (GTK 4.8 list items offer no AT-SPI action)."""
+def choose_in_drop_down(name, downs=1, options=()):
+    """Opens a drop-down by its named button, checks that the @options are
+    read out by name, then picks with the keyboard (GTK 4.8 list items offer
+    no AT-SPI action)."""
     click('push button', name)
     time.sleep(0.5)
+    for option in options:
+        find('list item', option, tree.root.application('stride'))
     for _ in range(downs):
         rawinput.pressKey('Down')
     rawinput.pressKey('Return')
@@ -200,7 +203,7 @@ audit('visit')
 click('push button', 'Running at present: Yes')
 set_spin('Runs per week (runs)', 3)
 set_spin('Weekly running distance now (km)', 15)
-choose_in_drop_down('Painful knee')
+choose_in_drop_down('Painful knee', options=('Not answered', 'Left', 'Right', 'Both'))
 # The chosen answer is said with the question (GTK 4.8 drop-downs have no value).
 if find('push button', 'Painful knee').description in ('', 'Not answered'):
     fail('the drop-down does not say which answer is chosen')
