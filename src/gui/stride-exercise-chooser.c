@@ -51,13 +51,17 @@ static char *
 phases_text (const StrideExercise *exercise)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
 
   for (int phase = 1; phase <= 3; phase++)
     if (exercise->phases & (1u << phase))
-      g_string_append_printf (text, "%s%d", text->len > 0 ? ", " : "", phase);
+      {
+        g_string_append_printf (text, "%s%d", n > 0 ? ", " : "", phase);
+        n++;
+      }
 
-  /* TRANSLATORS: the phases an exercise suits, e.g. "Phases 1, 2" */
-  return g_strdup_printf (_("Phases %s"), text->str);
+  /* TRANSLATORS: the phases an exercise suits: "Phase 2", "Phases 1, 2" */
+  return g_strdup_printf (ngettext ("Phase %s", "Phases %s", n), text->str);
 }
 
 static gboolean

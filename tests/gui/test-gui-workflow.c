@@ -112,6 +112,24 @@ wait_until (Condition   done,
     }
 }
 
+/* The widget named @name (gtk_widget_set_name()) at or below @widget. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 save_done (gpointer window)
 {
@@ -476,6 +494,21 @@ change_plan (StrideVisitView *view)
   stride_test_assert_inputs_labelled (GTK_WIDGET (chooser));
   stride_exercise_chooser_set_filter (chooser, NULL, 0, NULL);
   g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), ==, exercises->len);
+  /* Each card says which phases it suits, "Phase" for one. */
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      const StrideExercise *e = g_ptr_array_index (exercises, i);
+      GtkWidget *row = find_named (GTK_WIDGET (chooser), e->id);
+      const char *subtitle;
+      guint n_phases = 0;
+
+      g_assert_true (ADW_IS_ACTION_ROW (row));
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      for (int phase = 1; phase <= 3; phase++)
+        n_phases += (e->phases & (1u << phase)) != 0;
+      g_assert_cmpuint (n_phases, >, 0);
+      g_assert_nonnull (strstr (subtitle, n_phases == 1 ? "· Phase " : "· Phases "));
+    }
   stride_exercise_chooser_set_filter (chooser, wanted->name, 1, NULL);
   g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), >=, 1);
   g_assert_cmpuint (stride_exercise_chooser_get_n_shown (chooser), <, exercises->len);
