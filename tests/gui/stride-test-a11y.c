@@ -179,6 +179,56 @@ stride_test_assert_inputs_labelled (GtkWidget *root)
   return checked;
 }
 
+/* What a screen reader has to say when the focus lands on @widget: a name
+ * of its own, or text it shows. A focusable container with neither (a
+ * scrolled window around a picture) is read as nothing at all. */
+static gboolean
+tab_stop_is_named (GtkWidget *widget)
+{
+  return widget_is_labelled (widget) || has_label_child (widget)
+         || (GTK_IS_EDITABLE (widget) && is_part_of_labelled_owner (widget));
+}
+
+/**
+ * stride_test_assert_tab_stops_named:
+ * @window: a window on screen
+ *
+ * Presses Tab through @window, once round, from its first stop, and marks
+ * the test failed, naming each one, when a stop the focus lands on has
+ * nothing a screen reader could read.
+ *
+ * Returns: how many stops were visited
+ */
+guint
+stride_test_assert_tab_stops_named (GtkWindow *window)
+{
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) visited = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  while (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD)
+         && (focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL
+         && !g_ptr_array_find (visited, focus, NULL) && visited->len < 500)
+    {
+      g_ptr_array_add (visited, focus);
+      if (!tab_stop_is_named (focus))
+        {
+          GString *path = g_string_new (NULL);
+
+          describe_widget (focus, path);
+          g_ptr_array_add (failures, g_string_free (path, FALSE));
+        }
+    }
+
+  for (guint i = 0; i < failures->len; i++)
+    g_test_message ("tab stop without a name: %s", (char *) g_ptr_array_index (failures, i));
+  if (failures->len > 0)
+    g_test_fail_printf ("%s: %u of %u tab stops have no name", G_OBJECT_TYPE_NAME (window),
+                        failures->len, visited->len);
+  return visited->len;
+}
+
 /**
  * stride_test_require_display:
  *

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 guint stride_test_assert_inputs_labelled (GtkWidget *root);
+guint stride_test_assert_tab_stops_named (GtkWindow *window);
 void  stride_test_require_display        (void);
 void  stride_test_iterate_main_loop      (void);
 char *stride_test_isolate_user_dirs     (void);

@@ -131,6 +131,7 @@ on_activate_open_windows (GApplication *app,
   g_assert_nonnull (main_window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (main_window)));
   stride_test_assert_inputs_labelled (GTK_WIDGET (main_window));
+  stride_test_assert_tab_stops_named (main_window);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   stride_test_iterate_main_loop ();
@@ -138,6 +139,7 @@ on_activate_open_windows (GApplication *app,
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (window)), >=, 6);
+  g_assert_cmpuint (stride_test_assert_tab_stops_named (window), >=, 6);
   gtk_window_destroy (window);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -146,6 +148,7 @@ on_activate_open_windows (GApplication *app,
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   stride_test_assert_inputs_labelled (GTK_WIDGET (window));
+  stride_test_assert_tab_stops_named (window);
   gtk_window_destroy (window);
 
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-help-overlay", NULL);

@@ -91,6 +91,15 @@ run_in_app (WindowTest func)
   g_assert_true (data.ran);
 }
 
+/* Every place Tab stops in @widget's window can be read out. */
+static void
+assert_tab_stops_named (GtkWidget *widget)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  g_assert_cmpuint (stride_test_assert_tab_stops_named (window), >, 0);
+}
+
 typedef gboolean (*Condition) (gpointer data);
 
 /* Runs the main loop until @done says so. The limit only stops a test that
@@ -164,6 +173,7 @@ create_patient (StrideWindow *window)
   dialog = STRIDE_PATIENT_DIALOG (find_toplevel (STRIDE_TYPE_PATIENT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (dialog)), >=, 5);
+  g_assert_cmpuint (stride_test_assert_tab_stops_named (GTK_WINDOW (dialog)), >=, 5);
 
   /* A birth date that is not a date is refused with the reason. */
   gtk_editable_set_text (GTK_EDITABLE (stride_patient_dialog_get_field (dialog, "name")),
@@ -266,8 +276,10 @@ answer_step (StrideVisitView *view,
   stride_test_iterate_main_loop ();
   g_assert_cmpstr (stride_visit_view_get_step (view), ==, step);
 
-  /* Every input of the step, as shown, has an accessible label. */
+  /* Every input of the step, as shown, has an accessible label, and so has
+   * every place Tab stops. */
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  assert_tab_stops_named (GTK_WIDGET (view));
 
   rows = stride_items_page_get_rows (page);
   g_assert_cmpuint (rows->len, >, 0);
@@ -409,6 +421,7 @@ check_banner_and_findings (StrideVisitView *view)
   stride_visit_view_set_step (view, "findings");
   stride_test_iterate_main_loop ();
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  assert_tab_stops_named (GTK_WIDGET (view));
   conclusions = stride_findings_page_get_conclusions (page);
   g_assert_nonnull (strstr (conclusions, "RF-LOCKED"));
   g_assert_nonnull (strstr (conclusions, "LS-IRRITABILITY"));
@@ -461,6 +474,7 @@ change_plan (StrideVisitView *view)
   stride_visit_view_set_step (view, "plan");
   stride_test_iterate_main_loop ();
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  assert_tab_stops_named (GTK_WIDGET (view));
   g_assert_nonnull (visit->plan);
   g_assert_false (visit->plan->edited);
   n = visit->plan->items->len;
@@ -603,6 +617,7 @@ export_documents (StrideWindow    *window,
       g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
     }
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (view)), >, 0);
+  g_assert_cmpuint (stride_test_assert_tab_stops_named (GTK_WINDOW (window)), >, 5);
   g_assert_nonnull (stride_documents_page_get_document (page, "report"));
   g_assert_nonnull (stride_documents_page_get_document (page, "sheet"));
 
@@ -1196,6 +1211,7 @@ drive_patients (StrideWindow *window)
     }
   g_assert_cmpuint (stride_patient_page_get_n_chart_series (page), ==, 4);
   g_assert_cmpuint (stride_test_assert_inputs_labelled (GTK_WIDGET (window)), >, 0);
+  g_assert_cmpuint (stride_test_assert_tab_stops_named (GTK_WINDOW (window)), >, 0);
 
   /* Rows are made on demand from ids, read from the store. */
   item = g_list_model_get_item (patients, 0);
