@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-entry-row.h"
 #include "stride-findings-page.h"
 #include "stride-gui-labels.h"
 #include "stride-items-page.h"
@@ -35,7 +36,7 @@ struct _StrideFindingsPage
   AdwComboRow          *triage_row;
   AdwComboRow          *phase_row;
   AdwComboRow          *presentation_row;
-  AdwEntryRow          *reason_row;
+  StrideEntryRow       *reason_row;
   GtkWidget            *override_error;
   GtkLabel             *override_error_label;
 };
@@ -463,22 +464,7 @@ set_error (StrideFindingsPage *self,
   gtk_widget_set_visible (self->override_error, message != NULL);
   /* The reason field is what needs filling in: it says so to a screen
    * reader too. */
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->reason_row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->reason_row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reason_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->reason_row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->reason_row),
-                                  GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->reason_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  stride_entry_row_set_error (self->reason_row, message);
 }
 
 static void
@@ -608,7 +594,7 @@ stride_findings_page_get_override_row (StrideFindingsPage *self,
   return NULL;
 }
 
-AdwEntryRow *
+StrideEntryRow *
 stride_findings_page_get_reason_row (StrideFindingsPage *self)
 {
   g_return_val_if_fail (STRIDE_IS_FINDINGS_PAGE (self), NULL);

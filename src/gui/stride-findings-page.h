@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "stride-entry-row.h"
 #include "stride-findings.h"
 #include "stride-visit.h"
 
@@ -16,13 +17,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StrideFindingsPage, stride_findings_page, STRIDE, FINDINGS_PAGE,
                       AdwPreferencesPage)
 
-void         stride_findings_page_update           (StrideFindingsPage *self,
-                                                    StrideVisit        *visit,
-                                                    StrideFindings     *findings);
-const char  *stride_findings_page_get_error        (StrideFindingsPage *self);
-char        *stride_findings_page_get_conclusions  (StrideFindingsPage *self);
-AdwComboRow *stride_findings_page_get_override_row (StrideFindingsPage *self,
-                                                    const char         *what);
-AdwEntryRow *stride_findings_page_get_reason_row   (StrideFindingsPage *self);
+void            stride_findings_page_update           (StrideFindingsPage *self,
+                                                       StrideVisit        *visit,
+                                                       StrideFindings     *findings);
+const char     *stride_findings_page_get_error        (StrideFindingsPage *self);
+char           *stride_findings_page_get_conclusions  (StrideFindingsPage *self);
+AdwComboRow    *stride_findings_page_get_override_row (StrideFindingsPage *self,
+                                                       const char         *what);
+StrideEntryRow *stride_findings_page_get_reason_row   (StrideFindingsPage *self);
 
 G_END_DECLS

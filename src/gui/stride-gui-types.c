@@ -9,6 +9,7 @@
 #include "stride-gui-types.h"
 #include "stride-document-preview.h"
 #include "stride-documents-page.h"
+#include "stride-entry-row.h"
 #include "stride-exercise-chooser.h"
 #include "stride-figure-area.h"
 #include "stride-findings-page.h"
@@ -35,6 +36,7 @@
 void
 stride_gui_ensure_types (void)
 {
+  g_type_ensure (STRIDE_TYPE_ENTRY_ROW);
   g_type_ensure (STRIDE_TYPE_ITEM_ROW);
   g_type_ensure (STRIDE_TYPE_ITEMS_PAGE);
   g_type_ensure (STRIDE_TYPE_HISTORY_PAGE);

@@ -12,21 +12,22 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "stride-entry-row.h"
 #include "stride-patient-dialog.h"
 
 struct _StridePatientDialog
 {
-  AdwWindow      parent_instance;
+  AdwWindow       parent_instance;
 
-  char          *patient_id;   /* NULL for a new patient */
+  char           *patient_id;   /* NULL for a new patient */
 
-  AdwEntryRow   *name_row;
-  AdwEntryRow   *birth_row;
-  AdwComboRow   *sex_row;
-  AdwComboRow   *language_row;
-  AdwEntryRow   *contact_row;
-  GtkTextView   *notes_view;
-  GtkLabel      *error_label;
+  StrideEntryRow *name_row;
+  StrideEntryRow *birth_row;
+  AdwComboRow    *sex_row;
+  AdwComboRow    *language_row;
+  StrideEntryRow *contact_row;
+  GtkTextView    *notes_view;
+  GtkLabel       *error_label;
   GtkButton     *save_button;
 };
 
@@ -172,28 +173,6 @@ stride_patient_dialog_get_field (StridePatientDialog *self,
   return NULL;
 }
 
-/* The field at fault says so to a screen reader, and takes the focus. */
-static void
-mark_field (GtkWidget  *field,
-            const char *message)
-{
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
-      gtk_widget_grab_focus (field);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -205,13 +184,16 @@ save_action (GtkWidget  *widget,
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
                                                   GTK_EDITABLE (self->name_row))));
 
-  mark_field (GTK_WIDGET (self->name_row), NULL);
-  mark_field (GTK_WIDGET (self->birth_row), NULL);
+  stride_entry_row_set_error (self->name_row, NULL);
+  stride_entry_row_set_error (self->birth_row, NULL);
   if (patient == NULL)
     {
-      /* Only the name and the date of birth can be wrong. */
-      mark_field (GTK_WIDGET (name[0] == '\0' ? self->name_row : self->birth_row),
-                  error->message);
+      /* Only the name and the date of birth can be wrong. The field at
+       * fault says so to a screen reader too, and takes the focus. */
+      StrideEntryRow *field = name[0] == '\0' ? self->name_row : self->birth_row;
+
+      stride_entry_row_set_error (field, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (field));
       stride_patient_dialog_set_error (self, error->message);
       return;
     }

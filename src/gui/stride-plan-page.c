@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-entry-row.h"
 #include "stride-exercise-chooser.h"
 #include "stride-figure-area.h"
 #include "stride-gui-accessible.h"
@@ -333,7 +334,7 @@ show_exercises (StridePlanPage *self)
                 item->reps, 100);
       dose_row (self, expander, item, "seconds", _("Se_conds per set"), _("Seconds"),
                 item->seconds, 3600);
-      note_row = adw_entry_row_new ();
+      note_row = stride_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note_row), _("_Note for the patient"));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (note_row), TRUE);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note_row), FALSE);
@@ -344,9 +345,8 @@ show_exercises (StridePlanPage *self)
         g_autofree char *note_name = g_strdup_printf (_("Note for the patient: %s"),
                                                       name);
 
-        /* Alone: libadwaita also labels the row by its title, which would
-         * read "Note for the patient: Wall sit Note for the patient". */
-        stride_gui_accessible_set_name (note_row, note_name);
+        stride_gui_accessible_set_name (stride_entry_row_get_entry (STRIDE_ENTRY_ROW (note_row)),
+                                        note_name);
       }
       g_object_set_data (G_OBJECT (note_row), "stride-item", item);
       g_signal_connect (note_row, "changed", G_CALLBACK (on_note_changed), self);

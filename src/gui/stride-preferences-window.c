@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-entry-row.h"
 #include "stride-preferences-window.h"
 
 struct _StridePreferencesWindow
@@ -14,9 +15,9 @@ struct _StridePreferencesWindow
 
   GSettings            *settings;
 
-  AdwEntryRow          *clinic_name_row;
-  AdwEntryRow          *clinic_contact_row;
-  AdwEntryRow          *clinician_name_row;
+  StrideEntryRow       *clinic_name_row;
+  StrideEntryRow       *clinic_contact_row;
+  StrideEntryRow       *clinician_name_row;
   AdwComboRow          *paper_size_row;
   AdwComboRow          *distance_unit_row;
   GtkSpinButton        *review_interval_spin;

@@ -404,7 +404,7 @@ check_banner_and_findings (StrideVisitView *view)
   StrideFindingsPage *page = STRIDE_FINDINGS_PAGE (stride_visit_view_get_page (view, "findings"));
   StrideVisit *visit = stride_visit_view_get_visit (view);
   AdwComboRow *triage_row = stride_findings_page_get_override_row (page, "triage");
-  AdwEntryRow *reason_row = stride_findings_page_get_reason_row (page);
+  StrideEntryRow *reason_row = stride_findings_page_get_reason_row (page);
   g_autofree char *conclusions = NULL;
 
   /* A locked knee (a red flag answered on step 2) shows the triage banner,

@@ -182,13 +182,25 @@ click('push button', 'New patient')
 dialog = wait_for('the New Patient dialog',
                   lambda x: x.roleName in ('filler', 'dialog', 'frame') and x.name == 'New Patient',
                   tree.root.application('stride'))
-find('text', 'Name', dialog)
-find('text', 'Date of birth (YYYY-MM-DD)', dialog)
+name_field = find('text', 'Name', dialog)
+birth_field = find('text', 'Date of birth (YYYY-MM-DD)', dialog)
 find('combo box', 'Sex', dialog)
 audit('new-patient', dialog)
-time.sleep(0.5)
+
+
+def wait_focused(node, what):
+    """A screen reader follows the focus: the field typed into says it has it."""
+    end = time.time() + 5
+    while not node.getState().contains(pyatspi.STATE_FOCUSED):
+        if time.time() > end:
+            fail(f'{what} has the keyboard focus but does not report it')
+        time.sleep(0.3)
+
+
+wait_focused(name_field, 'the Name field')
 rawinput.typeText('Ana Walkthrough')
 rawinput.pressKey('Tab')
+wait_focused(birth_field, 'the date of birth field')
 rawinput.typeText('1990-04-02')
 click('push button', 'Add Patient', dialog)
 wait_for('the new patient page', lambda x: x.roleName == 'label' and x.name == 'Ana Walkthrough',
