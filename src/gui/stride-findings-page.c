@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-engine.h"
 #include "stride-entry-row.h"
 #include "stride-findings-page.h"
 #include "stride-gui-labels.h"
@@ -308,7 +309,8 @@ show_rtr (StrideFindingsPage *self)
       StrideCriterion *c = g_ptr_array_index (f->rtr, i);
       g_autofree char *reasons = reasons_text (c->reasons);
       const char *state = stride_gui_criterion_label (c->state);
-      g_autofree char *title = g_strdup_printf ("%s: %s", stride_gui_criterion_name (c->id),
+      /* Worded as the report words it. */
+      g_autofree char *title = g_strdup_printf ("%s: %s", stride_engine_criterion_name (c->id),
                                                 state);
 
       add_row (self, self->rtr_group, title, reasons,

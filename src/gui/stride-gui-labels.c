@@ -142,28 +142,6 @@ stride_gui_test_label (const char *test_id)
 }
 
 const char *
-stride_gui_criterion_name (const char *criterion_id)
-{
-  if (g_strcmp0 (criterion_id, "red-flags") == 0)
-    return _("No emergency or urgent red flag");
-  if (g_strcmp0 (criterion_id, "irritability") == 0)
-    return _("Irritability low enough");
-  if (g_strcmp0 (criterion_id, "MT-WALK") == 0)
-    return _("Walks 30 minutes with pain 2 or less");
-  if (g_strcmp0 (criterion_id, "MT-SLS") == 0)
-    return _("10 single-leg squats each side, pain 2 or less");
-  if (g_strcmp0 (criterion_id, "MT-CALF") == 0)
-    return _("20 heel raises each side");
-  if (g_strcmp0 (criterion_id, "MT-BRIDGE") == 0)
-    return _("20 single-leg bridges each side");
-  if (g_strcmp0 (criterion_id, "MT-HOP") == 0)
-    return _("10 hops each side, pain 2 or less");
-  if (g_strcmp0 (criterion_id, "MT-QUAD") == 0)
-    return _("Quadriceps symmetry 70% or more");
-  return criterion_id != NULL ? criterion_id : "";
-}
-
-const char *
 stride_gui_criterion_label (StrideCriterionState state)
 {
   switch (state)

@@ -17,7 +17,6 @@ const char   *stride_gui_presentation_kind_label (StridePresentationKind  kind);
 const char   *stride_gui_phase_label             (StridePhase             phase);
 const char   *stride_gui_followup_label          (StrideFollowup          followup);
 const char   *stride_gui_test_label              (const char             *test_id);
-const char   *stride_gui_criterion_name          (const char             *criterion_id);
 const char   *stride_gui_criterion_label         (StrideCriterionState    state);
 
 const char   *stride_gui_target_label            (const char             *target);

@@ -16,6 +16,7 @@
 
 #include "stride-application.h"
 #include "stride-documents-page.h"
+#include "stride-engine.h"
 #include "stride-exercise-chooser.h"
 #include "stride-findings-page.h"
 #include "stride-gui-data.h"
@@ -427,6 +428,9 @@ check_banner_and_findings (StrideVisitView *view)
   g_assert_nonnull (strstr (conclusions, "LS-IRRITABILITY"));
   g_assert_nonnull (strstr (conclusions, "Irritability"));
   g_assert_nonnull (strstr (conclusions, "MT-SLS"));
+  /* The readiness criteria are worded as the report words them. */
+  g_assert_nonnull (strstr (conclusions, stride_engine_criterion_name ("irritability")));
+  g_assert_nonnull (strstr (conclusions, stride_engine_criterion_name ("MT-QUAD")));
 
   /* Lowering the triage without a reason is refused and not kept … */
   adw_combo_row_set_selected (triage_row, 1);
