@@ -732,6 +732,54 @@ on_patient_export (StridePatientPage *page,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static StrideAssessment *
+read_record (StrideWindow  *self,
+             const char    *path,
+             GError       **error)
+{
+  if (self->store == NULL || stride_gui_get_protocol () == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No patient database is open."));
+      return NULL;
+    }
+  return stride_document_read_file (path, stride_gui_get_protocol (), error);
+}
+
+/* Stores the record as a new patient and shows it. */
+static gint64
+import_read_record (StrideWindow      *self,
+                    StrideAssessment  *record,
+                    GError           **error)
+{
+  gint64 patient_id = 0;
+
+  if (!stride_store_import_assessment (self->store, record, &patient_id, error))
+    return 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reload_patients (self);
+  stride_window_show_patient (self, patient_id);
+  return patient_id;
+}
+
+static void
+import_and_say (StrideWindow     *self,
+                StrideAssessment *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (import_read_record (self, record, &error) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
+                                                  error->message);
+
+      show_error (self, message);
+    }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Record imported")));
+}
+
 /**
  * stride_window_import_record:
  * @self: the window
@@ -748,27 +796,111 @@ stride_window_import_record (StrideWindow  *self,
                              GError       **error)
 {
   g_autoptr(StrideAssessment) record = NULL;
-  gint64 patient_id = 0;
 
   g_return_val_if_fail (STRIDE_IS_WINDOW (self), 0);
   g_return_val_if_fail (path != NULL, 0);
 
-  if (self->store == NULL || stride_gui_get_protocol () == NULL)
+  record = read_record (self, path, error);
+  return record != NULL ? import_read_record (self, record, error) : 0;
+}
+
+static void
+on_duplicate_import_response (AdwMessageDialog *dialog,
+                              const char       *response,
+                              StrideWindow     *self)
+{
+  StrideAssessment *record = g_object_get_data (G_OBJECT (dialog), "stride-record");
+  gint64 same = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "stride-same"));
+
+  if (g_str_equal (response, "import"))
+    import_and_say (self, record);
+  else if (g_str_equal (response, "show"))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                           _("No patient database is open."));
-      return 0;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      stride_window_show_patient (self, same);
     }
+}
 
-  record = stride_document_read_file (path, stride_gui_get_protocol (), error);
-  if (record == NULL
-      || !stride_store_import_assessment (self->store, record, &patient_id, error))
-    return 0;
+/* Importing the same file twice made two patients of one: before a second
+ * copy is made, the clinician sees the patient they have and chooses. */
+static void
+ask_about_duplicate (StrideWindow     *self,
+                     StrideAssessment *record,   /* (transfer full) */
+                     gint64            same)
+{
+  const StridePatient *patient = record->patient;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  reload_patients (self);
-  stride_window_show_patient (self, patient_id);
-  return patient_id;
+  if (g_date_valid (&patient->birth_date))
+    {
+      char born[64] = "";
+
+      /* TRANSLATORS: a date of birth (strftime), e.g. 2 April 1990 */
+      g_date_strftime (born, sizeof born, _("%-d %B %Y"), &patient->birth_date);
+      /* TRANSLATORS: a patient's name and date of birth */
+      body = g_strdup_printf (_("%s, born %s, is already in your records. Importing the file "
+                                "adds a second patient with this record; the one you have does "
+                                "not change."), patient->name, g_strstrip (born));
+    }
+  else
+    body = g_strdup_printf (_("%s is already in your records. Importing the file adds a "
+                              "second patient with this record; the one you have does not "
+                              "change."), patient->name);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Patient Already in Your Records"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import as a New Patient"),
+                                    "show", _("_Show the Patient"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "show", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "show");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "stride-record", record,
+                          (GDestroyNotify) stride_assessment_free);
+  g_object_set_data (G_OBJECT (dialog), "stride-same", GSIZE_TO_POINTER (same));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_duplicate_import_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * stride_window_offer_import:
+ * @self: the window
+ * @path: an assessment document the clinician chose
+ *
+ * Imports @path as the Import menu item does: a record whose patient is
+ * already stored (the same name and date of birth) is imported only if the
+ * clinician says so; any error is shown in the window.
+ */
+void
+stride_window_offer_import (StrideWindow *self,
+                            const char   *path)
+{
+  g_autoptr(StrideAssessment) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 same;
+
+  g_return_if_fail (STRIDE_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  record = read_record (self, path, &error);
+  same = record != NULL ? stride_store_find_same_patient (self->store, record->patient, &error)
+                        : -1;
+  if (same < 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
+                                                  error->message);
+
+      show_error (self, message);
+    }
+  else if (same > 0)
+    ask_about_duplicate (self, g_steal_pointer (&record), same);
+  else
+    import_and_say (self, record);
 }
 
 static void
@@ -780,19 +912,11 @@ on_import_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
       if (path == NULL)
         show_error (self, _("Choose a file on this computer."));
-      else if (stride_window_import_record (self, path, &error) == 0)
-        {
-          g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
-                                                      error->message);
-
-          show_error (self, message);
-        }
       else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Record imported")));
+        stride_window_offer_import (self, path);
     }
 
   g_object_unref (chooser);

@@ -39,6 +39,8 @@ gboolean           stride_window_export_record      (StrideWindow      *self,
 gint64             stride_window_import_record      (StrideWindow      *self,
                                                      const char        *path,
                                                      GError           **error);
+void               stride_window_offer_import       (StrideWindow      *self,
+                                                     const char        *path);
 gboolean           stride_window_finalise_visit     (StrideWindow      *self,
                                                      GError           **error);
 void               stride_window_reopen_store        (StrideWindow       *self);

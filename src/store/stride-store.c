@@ -1510,6 +1510,45 @@ stride_store_search_ids (StrideStore  *self,
   return collect_ids (self, stmt, error);
 }
 
+gint64
+stride_store_find_same_patient (StrideStore          *self,
+                                const StridePatient  *patient,
+                                GError              **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), -1);
+  g_return_val_if_fail (patient != NULL && patient->name != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  /* The search narrows to the names with the same words; each is then
+   * compared whole, so that "Ann Smith" is not "Anna Smithson". */
+  folded = stride_store_fold_name (patient->name);
+  if (folded[0] == '\0')
+    return 0;
+  ids = stride_store_search_ids (self, patient->name, 0, error);
+  if (ids == NULL)
+    return -1;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(StridePatient) stored = stride_store_get_patient (self, id, error);
+      g_autofree char *stored_folded = NULL;
+      gboolean both_unknown, same_date;
+
+      if (stored == NULL)
+        return -1;
+      stored_folded = stride_store_fold_name (stored->name);
+      both_unknown = !g_date_valid (&stored->birth_date) && !g_date_valid (&patient->birth_date);
+      same_date = g_date_valid (&stored->birth_date) && g_date_valid (&patient->birth_date)
+                  && g_date_compare (&stored->birth_date, &patient->birth_date) == 0;
+      if (g_str_equal (stored_folded, folded) && (both_unknown || same_date))
+        return id;
+    }
+  return 0;
+}
+
 /**
  * stride_store_recent_patient_ids:
  * @self: a store

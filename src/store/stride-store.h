@@ -295,6 +295,21 @@ gint64         stride_store_count_patients (StrideStore    *self,
                                             GError        **error);
 
 /**
+ * stride_store_find_same_patient:
+ * @patient: a patient not yet in the store (an imported record's)
+ *
+ * A patient already stored with the same name, as the search folds it, and
+ * the same date of birth (both unknown counts as the same): what a record
+ * imported a second time would duplicate.
+ *
+ * Returns: the newest such patient's id, 0 when there is none, or -1 with
+ *   @error set
+ */
+gint64         stride_store_find_same_patient (StrideStore          *self,
+                                               const StridePatient  *patient,
+                                               GError              **error);
+
+/**
  * stride_store_search_ids:
  * @text: what the clinician typed: any part of the name, case- and
  *   accent-insensitive ("müller", "MULLER" and "ull" find "Müller"). Words

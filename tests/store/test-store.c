@@ -256,6 +256,62 @@ test_patient_crud (Fixture       *f,
   g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND);
 }
 
+static gint64
+add_born (StrideStore *store,
+          const char  *name,
+          int          year)
+{
+  g_autoptr(StridePatient) patient = stride_patient_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  patient->name = g_strdup (name);
+  if (year > 0)
+    g_date_set_dmy (&patient->birth_date, 2, 4, year);
+  id = stride_store_create_patient (store, patient, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+find_same (StrideStore *store,
+           const char  *name,
+           int          year)
+{
+  g_autoptr(StridePatient) patient = stride_patient_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  patient->name = g_strdup (name);
+  if (year > 0)
+    g_date_set_dmy (&patient->birth_date, 2, 4, year);
+  id = stride_store_find_same_patient (store, patient, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A record imported twice is found by its patient's name and birth date. */
+static void
+test_find_same_patient (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 anna = add_born (f->store, "Anna Müller", 1990);
+  gint64 undated = add_born (f->store, "Ann Smith", 0);
+
+  add_born (f->store, "Anna Müller-Lang", 1990);
+  add_born (f->store, "Anna Müller", 1991);
+
+  /* The name as the search folds it: case, accents, punctuation, spaces. */
+  g_assert_cmpint (find_same (f->store, "anna  MULLER", 1990), ==, anna);
+  g_assert_cmpint (find_same (f->store, "Ann Smith", 0), ==, undated);
+  /* A part of a name, another date, a date against none: someone else. */
+  g_assert_cmpint (find_same (f->store, "Anna", 1990), ==, 0);
+  g_assert_cmpint (find_same (f->store, "Anna Müller", 1989), ==, 0);
+  g_assert_cmpint (find_same (f->store, "Ann Smith", 1990), ==, 0);
+  g_assert_cmpint (find_same (f->store, "Anna Müller", 0), ==, 0);
+  g_assert_cmpint (find_same (f->store, "Zoë Walsh", 1990), ==, 0);
+}
+
 static void
 test_fold (void)
 {
@@ -1538,6 +1594,7 @@ main (int    argc,
   g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("patient/crud", test_patient_crud);
+  ADD ("patient/find-same", test_find_same_patient);
   g_test_add_func ("/store/search/fold", test_fold);
   ADD ("search/accents-case-parts", test_search);
   ADD ("patient/summary-recent", test_summary_and_recent);
