@@ -764,18 +764,23 @@ import_read_record (StrideWindow      *self,
 }
 
 static void
+show_import_error (StrideWindow *self,
+                   const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
+                                              error->message);
+
+  show_error (self, message);
+}
+
+static void
 import_and_say (StrideWindow     *self,
                 StrideAssessment *record)
 {
   g_autoptr(GError) error = NULL;
 
   if (import_read_record (self, record, &error) == 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
-                                                  error->message);
-
-      show_error (self, message);
-    }
+    show_import_error (self, error);
   else
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Record imported")));
 }
@@ -891,12 +896,7 @@ stride_window_offer_import (StrideWindow *self,
   same = record != NULL ? stride_store_find_same_patient (self->store, record->patient, &error)
                         : -1;
   if (same < 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("The record could not be imported: %s"),
-                                                  error->message);
-
-      show_error (self, message);
-    }
+    show_import_error (self, error);
   else if (same > 0)
     ask_about_duplicate (self, g_steal_pointer (&record), same);
   else

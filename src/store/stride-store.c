@@ -1519,9 +1519,12 @@ stride_store_find_same_patient (StrideStore          *self,
   g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), -1);
-  g_return_val_if_fail (patient != NULL && patient->name != NULL, -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
+  /* A record without a name is no one's duplicate (and is refused when it
+   * is imported). */
+  if (patient == NULL || patient->name == NULL)
+    return 0;
   /* The search narrows to the names with the same words; each is then
    * compared whole, so that "Ann Smith" is not "Anna Smithson". */
   folded = stride_store_fold_name (patient->name);

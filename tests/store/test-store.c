@@ -310,6 +310,14 @@ test_find_same_patient (Fixture       *f,
   g_assert_cmpint (find_same (f->store, "Ann Smith", 1990), ==, 0);
   g_assert_cmpint (find_same (f->store, "Anna Müller", 0), ==, 0);
   g_assert_cmpint (find_same (f->store, "Zoë Walsh", 1990), ==, 0);
+  /* A record with no name (refused on import) is no one's. */
+  {
+    g_autoptr(StridePatient) nameless = stride_patient_new ();
+
+    g_assert_cmpint (stride_store_find_same_patient (f->store, nameless, NULL), ==, 0);
+    nameless->name = g_strdup (" – ");
+    g_assert_cmpint (stride_store_find_same_patient (f->store, nameless, NULL), ==, 0);
+  }
 }
 
 static void
