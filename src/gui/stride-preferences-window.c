@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "stride-entry-row.h"
+#include "stride-gui-accessible.h"
 #include "stride-preferences-window.h"
 
 struct _StridePreferencesWindow
@@ -101,12 +102,32 @@ stride_preferences_window_set_property (GObject      *object,
     }
 }
 
+/* AdwPreferencesWindow's own page switchers (hidden with one page) and
+ * search entry come without names; a screen reader listing the window's
+ * controls read them as bare widget types. */
+static void
+name_window_controls (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_SWITCHER (widget))
+    stride_gui_accessible_set_name (widget, _("Preferences pages"));
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    stride_gui_accessible_set_name (widget, _("Search preferences"));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_window_controls (child);
+}
+
 static void
 stride_preferences_window_constructed (GObject *object)
 {
   StridePreferencesWindow *self = STRIDE_PREFERENCES_WINDOW (object);
 
   G_OBJECT_CLASS (stride_preferences_window_parent_class)->constructed (object);
+
+  name_window_controls (GTK_WIDGET (self));
+  /* The row's title would be read again after the field's own name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->review_interval_spin),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   /* Without a settings object (tests, GtkBuilder), use the application's. */
   if (self->settings == NULL)

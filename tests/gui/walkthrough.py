@@ -273,6 +273,38 @@ audit('documents')
 report_page = find_prefix('image', 'Clinician report, page 1 of')
 if 'Emergency referral' not in (report_page.description or ''):
     fail(f'the report preview does not give its text: {report_page.description[:200]!r}')
+# No clinic contact yet: the page says so and its button opens the
+# preferences, where the contact is typed; the sheet then gives it.
+notice = 'The home sheet gives no clinic contact, so the patient will not know whom to call.'
+find('label', notice)
+click('push button', 'Add Clinic Contact…')
+prefs = wait_for('the preferences window',
+                 lambda x: x.roleName in ('frame', 'dialog') and x.name == 'Preferences',
+                 tree.root.application('stride'))
+wait_focused(find('text', 'Clinic name', prefs), 'the clinic name field')
+audit('preferences', prefs)
+rawinput.pressKey('Tab')
+contact_field = find('text', 'Clinic contact line', prefs)
+wait_focused(contact_field, 'the clinic contact field')
+rawinput.typeText('12 High Street, 01234 567890')
+rawinput.pressKey('Escape')
+end = time.time() + 10
+while any(w.name == 'Preferences' for w in tree.root.application('stride').children):
+    if time.time() > end:
+        fail('Escape does not close the preferences')
+    time.sleep(0.3)
+# This visit's sheet is the referral notice (an emergency red flag).
+notice_page = find_prefix('image', 'Referral notice, page 1 of')
+end = time.time() + 20
+while '01234 567890' not in (notice_page.description or ''):
+    if time.time() > end:
+        fail('the referral notice does not give the clinic contact typed in the preferences')
+    time.sleep(0.5)
+end = time.time() + 10
+while app.findChildren(lambda x: x.roleName == 'label' and x.name == notice and x.showing):
+    if time.time() > end:
+        fail('the page still says the sheet gives no clinic contact')
+    time.sleep(0.5)
 # One Alt+Left is one step back (the side panel's own back key took the first).
 documents_step = current_step('Documents')
 rawinput.keyCombo('<Alt>Left')
