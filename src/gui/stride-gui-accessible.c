@@ -18,6 +18,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "stride-gui-accessible.h"
 
 /**
@@ -158,6 +160,32 @@ name_option_row (GtkWidget *row)
   g_signal_connect_object (label, "notify::label", G_CALLBACK (on_option_label_changed), row, 0);
 }
 
+static gboolean
+shows_icon (GtkWidget  *button,
+            const char *icon_name)
+{
+  GtkWidget *child = gtk_widget_get_first_child (button);
+
+  return GTK_IS_IMAGE (child)
+         && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), icon_name) == 0;
+}
+
+/* GTK 4.8's keyboard shortcuts window leaves its search field, its search
+ * button and its (hidden) section menu without names. */
+static void
+name_shortcuts_controls (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    stride_gui_accessible_set_name (widget, _("Search shortcuts"));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    stride_gui_accessible_set_name (widget, _("Sections"));
+  else if (GTK_IS_BUTTON (widget) && shows_icon (widget, "edit-find-symbolic"))
+    stride_gui_accessible_set_name (widget, _("Search"));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_shortcuts_controls (child);
+}
+
 /* A window, a dialog, a popover, a stack or one of our composite widgets
  * names every button it holds, shown or not yet: the accessibility tree lists
  * the pages a stack hides and the banners not shown yet, and a walk-through
@@ -171,6 +199,8 @@ on_widget_map (GSignalInvocationHint *hint,
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
 
+  if (GTK_IS_SHORTCUTS_WINDOW (widget))
+    name_shortcuts_controls (widget);
   if (GTK_IS_NATIVE (widget) || GTK_IS_STACK (widget)
       || g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Stride"))
     name_buttons_below (widget);

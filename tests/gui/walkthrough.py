@@ -402,6 +402,48 @@ while any(w.name == 'Add Exercise' for w in tree.root.application('stride').chil
     time.sleep(0.3)
 audit('plan')
 
+# --- Deleting a patient asks first, with every button named ---------------
+click('push button', 'Back to the patient')
+# GTK 4.8's menu button is a named group around the button that acts.
+menu_button = find('push button', 'More actions for this patient')
+toggles = menu_button.findChildren(lambda x: x.roleName in ('push button', 'toggle button')
+                                   and norm(x.name) == 'More actions for this patient'
+                                   and 'click' in x.actions)
+if not toggles:
+    fail('the patient menu cannot be opened through AT-SPI')
+toggles[0].doActionNamed('click')
+time.sleep(0.5)
+delete_item = find('menu item', 'Delete Patient…', tree.root.application('stride'))
+delete_item.doActionNamed('click')
+confirm = wait_for('the delete confirmation',
+                   lambda x: x.roleName in ('dialog', 'frame', 'alert')
+                   and (x.name or '').startswith('Delete Sample Patient'),
+                   tree.root.application('stride'))
+audit('delete-patient', confirm)
+click('push button', 'Cancel', confirm)
+end = time.time() + 10
+while any((w.name or '').startswith('Delete ') for w in tree.root.application('stride').children):
+    if time.time() > end:
+        fail('Cancel does not close the delete confirmation')
+    time.sleep(0.3)
+find_prefix('label', 'Sample Patient (Alex)')
+
+# --- The keyboard shortcuts, from the keyboard --------------------------------
+rawinput.pressKey('F10')
+time.sleep(0.5)
+find('menu item', 'Keyboard Shortcuts', tree.root.application('stride')).doActionNamed('click')
+end = time.time() + 10
+while True:
+    windows = tree.root.application('stride').children
+    shortcuts = [w for w in windows if 'Shortcuts' in (w.name or '')]
+    if shortcuts:
+        break
+    if time.time() > end:
+        fail('no keyboard shortcuts window among ' + repr([w.name for w in windows]))
+    time.sleep(0.3)
+audit('shortcuts', shortcuts[0])
+rawinput.pressKey('Escape')
+
 if failures:
     print('\n'.join('FAIL: ' + f for f in failures), flush=True)
     sys.exit(1)
