@@ -256,19 +256,28 @@ test_patient_crud (Fixture       *f,
   g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND);
 }
 
+/* A patient born on 2 April of @year (0: date unknown). */
+static StridePatient *
+patient_born (const char *name,
+              int         year)
+{
+  StridePatient *patient = stride_patient_new ();
+
+  patient->name = g_strdup (name);
+  if (year > 0)
+    g_date_set_dmy (&patient->birth_date, 2, 4, year);
+  return patient;
+}
+
 static gint64
 add_born (StrideStore *store,
           const char  *name,
           int          year)
 {
-  g_autoptr(StridePatient) patient = stride_patient_new ();
+  g_autoptr(StridePatient) patient = patient_born (name, year);
   g_autoptr(GError) error = NULL;
-  gint64 id;
+  gint64 id = stride_store_create_patient (store, patient, &error);
 
-  patient->name = g_strdup (name);
-  if (year > 0)
-    g_date_set_dmy (&patient->birth_date, 2, 4, year);
-  id = stride_store_create_patient (store, patient, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -278,14 +287,10 @@ find_same (StrideStore *store,
            const char  *name,
            int          year)
 {
-  g_autoptr(StridePatient) patient = stride_patient_new ();
+  g_autoptr(StridePatient) patient = patient_born (name, year);
   g_autoptr(GError) error = NULL;
-  gint64 id;
+  gint64 id = stride_store_find_same_patient (store, patient, &error);
 
-  patient->name = g_strdup (name);
-  if (year > 0)
-    g_date_set_dmy (&patient->birth_date, 2, 4, year);
-  id = stride_store_find_same_patient (store, patient, &error);
   g_assert_no_error (error);
   return id;
 }
