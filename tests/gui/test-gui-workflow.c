@@ -17,6 +17,7 @@
 #include "stride-application.h"
 #include "stride-documents-page.h"
 #include "stride-engine.h"
+#include "stride-entry-row.h"
 #include "stride-exercise-chooser.h"
 #include "stride-findings-page.h"
 #include "stride-gui-data.h"
@@ -188,6 +189,20 @@ create_patient (StrideWindow *window)
                                                "error_label");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "1990-05-14"));
+  /* The field at fault is marked for a screen reader too, and has the focus. */
+  {
+    StrideEntryRow *birth = STRIDE_ENTRY_ROW (stride_patient_dialog_get_field (dialog,
+                                                                             "birth-date"));
+    GtkWidget *entry = stride_entry_row_get_entry (birth);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+    g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry),
+                                                  GTK_ACCESSIBLE_STATE_INVALID));
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (birth), "error"));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, entry));
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (stride_patient_dialog_get_field (dialog, "birth-date")),
                          "1990-05-14");
