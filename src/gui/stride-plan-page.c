@@ -39,8 +39,7 @@ struct _StridePlanPage
   AdwPreferencesGroup *running_group;
   AdwPreferencesGroup *education_group;
   GtkWidget           *add_button;
-  GtkEntry            *review_entry;
-  AdwActionRow        *review_row;
+  StrideEntryRow      *review_row;
 };
 
 G_DEFINE_FINAL_TYPE (StridePlanPage, stride_plan_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -462,14 +461,15 @@ show_education (StridePlanPage *self)
     }
 }
 
+/* The red field is not heard: the message goes to the row's subtitle for
+ * the eye and to the field's description for a screen reader. */
 static void
-review_valid (StridePlanPage *self)
+mark_review (StridePlanPage *self,
+             const char     *message)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self->review_entry), "error");
-  adw_action_row_set_subtitle (self->review_row, "");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->review_entry), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->review_entry),
-                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  stride_entry_row_set_error (self->review_row, message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->review_row),
+                               message != NULL ? message : "");
 }
 
 static void
@@ -480,8 +480,8 @@ show_review (StridePlanPage *self)
 
   if (g_date_valid (&p->next_review))
     g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &p->next_review);
-  gtk_editable_set_text (GTK_EDITABLE (self->review_entry), buf);
-  review_valid (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->review_row), buf);
+  mark_review (self, NULL);
 }
 
 static void
@@ -499,7 +499,7 @@ on_review_changed (GtkEditable    *entry,
   if (text[0] == '\0')
     {
       g_date_clear (&p->next_review, 1);
-      review_valid (self);
+      mark_review (self, NULL);
       plan_edited (self);
       return;
     }
@@ -509,19 +509,10 @@ on_review_changed (GtkEditable    *entry,
     g_date_set_parse (&date, text);
   if (!g_date_valid (&date))
     {
-      const char *message = _("Enter the date as year-month-day, e.g. 2026-12-08.");
-
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      adw_action_row_set_subtitle (self->review_row, message);
-      /* The red frame and the row's subtitle are not heard: the field says
-       * it is wrong and why, as the assessment's fields do. */
-      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
+      mark_review (self, _("Enter the date as year-month-day, e.g. 2026-12-08."));
       return;
     }
-  review_valid (self);
+  mark_review (self, NULL);
   p->next_review = date;
   plan_edited (self);
 }
@@ -817,7 +808,6 @@ stride_plan_page_class_init (StridePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StridePlanPage, running_group);
   gtk_widget_class_bind_template_child (widget_class, StridePlanPage, education_group);
   gtk_widget_class_bind_template_child (widget_class, StridePlanPage, add_button);
-  gtk_widget_class_bind_template_child (widget_class, StridePlanPage, review_entry);
   gtk_widget_class_bind_template_child (widget_class, StridePlanPage, review_row);
 
   gtk_widget_class_install_action (widget_class, "plan.add-exercise", NULL, add_exercise_action);
@@ -833,10 +823,8 @@ stride_plan_page_init (StridePlanPage *self)
   stride_gui_widen_preferences_page (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->item_rows = g_ptr_array_new ();
-  g_signal_connect (self->review_entry, "changed", G_CALLBACK (on_review_changed), self);
-  /* The row's activatable widget is labelled by its title as well as by its
-   * own name: "Date of the next review Date of the next review". */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->review_entry),
-                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  g_signal_connect (self->review_row, "changed", G_CALLBACK (on_review_changed), self);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (stride_entry_row_get_entry (self->review_row)),
+                                  _("YYYY-MM-DD"));
   rebuild (self);
 }

@@ -564,6 +564,24 @@ change_plan (StrideVisitView *view)
   g_assert_cmpint (((StridePlanItem *) g_ptr_array_index (visit->plan->items, 0))->sets, ==, 4);
   first = stride_plan_item_format_dose (g_ptr_array_index (visit->plan->items, 0));
   g_assert_true (g_str_has_prefix (first, "4"));
+
+  /* An impossible review date is refused, seen and heard; a real one is kept. */
+  {
+    StrideEntryRow *review = STRIDE_ENTRY_ROW (template_child (GTK_WIDGET (page),
+                                                               STRIDE_TYPE_PLAN_PAGE,
+                                                               "review_row"));
+    GtkAccessible *field = GTK_ACCESSIBLE (stride_entry_row_get_entry (review));
+
+    gtk_editable_set_text (GTK_EDITABLE (review), "2026-02-30");
+    g_assert_true (gtk_test_accessible_has_state (field, GTK_ACCESSIBLE_STATE_INVALID));
+    g_assert_true (gtk_test_accessible_has_property (field, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review)),
+                              "year-month-day"));
+    gtk_editable_set_text (GTK_EDITABLE (review), "2026-12-29");
+    g_assert_false (gtk_test_accessible_has_state (field, GTK_ACCESSIBLE_STATE_INVALID));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review)), ==, "");
+    g_assert_cmpint (g_date_get_day (&visit->plan->next_review), ==, 29);
+  }
 }
 
 static char *
